@@ -1,0 +1,47 @@
+/* jd-db-private.h: what core's own files share about the database
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "jd-db.h"
+
+G_BEGIN_DECLS
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+/* A migration step brings the schema from version - 1 to version. */
+typedef struct
+{
+  int          version;
+  const char  *sql;
+} JdMigration;
+
+const JdMigration *_jd_db_get_migrations     (guint        *n_migrations);
+
+sqlite3           *_jd_db_get_handle         (JdDb         *self);
+
+/* A cached prepared statement, reset and with its bindings cleared; owned by
+ * the JdDb. Do not finalize it. */
+sqlite3_stmt      *_jd_db_prepare_cached     (JdDb         *self,
+                                              const char   *sql,
+                                              GError      **error);
+/* A fresh statement, owned by the caller (use g_autoptr). */
+sqlite3_stmt      *_jd_db_prepare            (JdDb         *self,
+                                              const char   *sql,
+                                              GError      **error);
+gboolean           _jd_db_exec               (JdDb         *self,
+                                              const char   *sql,
+                                              GError      **error);
+/* Sets ERROR from the connection's last error. Always returns FALSE. */
+gboolean           _jd_db_set_error          (JdDb         *self,
+                                              GError      **error);
+
+/* For the migration tests: opens PATH and brings it only up to VERSION. */
+JdDb              *_jd_db_open_at_version    (const char   *path,
+                                              int           version,
+                                              GError      **error);
+
+G_END_DECLS

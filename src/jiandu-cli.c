@@ -1,0 +1,374 @@
+/* jiandu-cli.c: Jiandu without a display
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Exit codes: 0 success, 1 bad input or data, 2 usage.
+ */
+
+#define G_LOG_DOMAIN "jiandu-cli"
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "jd-db.h"
+#include "jd-format.h"
+#include "jd-sample.h"
+#include "jd-stats.h"
+
+enum {
+  EXIT_OK    = 0,
+  EXIT_DATA  = 1,
+  EXIT_USAGE = 2,
+};
+
+typedef struct
+{
+  const char *name;
+  const char *summary;
+  int       (*run) (const char *database,
+                    int         argc,
+                    char      **argv);
+} Command;
+
+static int
+fail (int         code,
+      const char *format,
+      ...) G_GNUC_PRINTF (2, 3);
+
+static int
+fail (int         code,
+      const char *format,
+      ...)
+{
+  va_list args;
+  g_autofree char *message = NULL;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_printerr ("jiandu-cli: %s\n", message);
+  return code;
+}
+
+static int
+usage_error (GOptionContext *context,
+             const char     *message)
+{
+  g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+  g_printerr ("jiandu-cli: %s\n\n%s", message, help);
+  return EXIT_USAGE;
+}
+
+static JdDb *
+open_database (const char  *database,
+               GError     **error)
+{
+  g_autofree char *path = database != NULL ? g_strdup (database) : jd_db_default_path ();
+
+  return jd_db_open (path, error);
+}
+
+/* sample -------------------------------------------------------------------- */
+
+static void
+print_progress (double   fraction,
+                gpointer user_data)
+{
+  int *last = user_data;
+  int percent = (int) (fraction * 100.0);
+
+  if (percent / 10 != *last / 10)
+    {
+      *last = percent;
+      g_printerr ("\r%s %d%%", _("Generating the sample district…"), percent);
+    }
+}
+
+static int
+run_sample (const char  *database,
+            int          argc,
+            char       **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdDb) db = NULL;
+  JdSampleOptions options;
+  int records = -1, years = -1, seed = -1, last_year = -1;
+  int last_percent = -10;
+  const GOptionEntry entries[] = {
+    { "records-per-year", 0, 0, G_OPTION_ARG_INT, &records,
+      N_("Records in the last year (default 60000)"), "N" },
+    { "years", 0, 0, G_OPTION_ARG_INT, &years, N_("Years of records (default 5)"), "Y" },
+    { "seed", 0, 0, G_OPTION_ARG_INT, &seed, N_("Seed of the generator (default 20250101)"), "S" },
+    { "last-year", 0, 0, G_OPTION_ARG_INT, &last_year, N_("The last year (default 2025)"), "YEAR" },
+    { NULL }
+  };
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context, _("Write the fictitious sample district into an empty database."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc > 1)
+    return usage_error (context, _("Unexpected argument"));
+
+  jd_sample_options_init (&options);
+  if (records >= 0)
+    {
+      if (records < 1 || records > 10000000)
+        return usage_error (context, _("--records-per-year must be between 1 and 10000000"));
+      options.records_per_year = records;
+    }
+  if (years >= 0)
+    {
+      if (years < 1 || years > 30)
+        return usage_error (context, _("--years must be between 1 and 30"));
+      options.years = years;
+    }
+  if (seed >= 0)
+    options.seed = (guint32) seed;
+  if (last_year >= 0)
+    {
+      if (last_year < 1990 || last_year > 2999)
+        return usage_error (context, _("--last-year must be between 1990 and 2999"));
+      options.last_year = last_year;
+    }
+
+  db = open_database (database, &error);
+  if (db == NULL)
+    return fail (EXIT_DATA, "%s", error->message);
+
+  if (!jd_sample_generate (db, &options, NULL, print_progress, &last_percent, &error))
+    {
+      g_printerr ("\n");
+      return fail (EXIT_DATA, "%s: %s", jd_db_get_path (db), error->message);
+    }
+
+  g_printerr ("\r%s\n", _("Generating the sample district… done."));
+  g_print (_("Wrote the sample district to %s\n"), jd_db_get_path (db));
+  return EXIT_OK;
+}
+
+/* stats --------------------------------------------------------------------- */
+
+static void
+append_json_string (GString    *out,
+                    const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = text; p != NULL && *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if (c == '"' || c == '\\')
+        g_string_append_printf (out, "\\%c", c);
+      else if (c < 0x20)
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_c (out, (char) c);
+    }
+  g_string_append_c (out, '"');
+}
+
+static char *
+stats_to_json (const char       *district,
+               const JdOverview *current,
+               const JdOverview *previous)
+{
+  GString *out = g_string_new ("{\n  \"district\": ");
+
+  append_json_string (out, district);
+  g_string_append_printf (out, ",\n  \"year\": %d,\n  \"previous_year\": %d,\n  \"figures\": {\n",
+                          current->year, previous->year);
+
+  for (guint i = 0; i < JD_FIGURE_N; i++)
+    {
+      g_string_append (out, "    ");
+      append_json_string (out, jd_figure_to_id (i));
+      g_string_append_printf (out, ": { \"value\": %" G_GINT64_FORMAT
+                              ", \"previous\": %" G_GINT64_FORMAT " }%s\n",
+                              current->values[i], previous->values[i],
+                              i + 1 < JD_FIGURE_N ? "," : "");
+    }
+
+  g_string_append (out, "  },\n  \"records_by_category\": {\n");
+  for (guint i = 0; i < JD_CATEGORY_N; i++)
+    {
+      g_string_append (out, "    ");
+      append_json_string (out, jd_category_to_id (i));
+      g_string_append_printf (out, ": { \"value\": %" G_GINT64_FORMAT
+                              ", \"previous\": %" G_GINT64_FORMAT " }%s\n",
+                              current->records_by_category[i], previous->records_by_category[i],
+                              i + 1 < JD_CATEGORY_N ? "," : "");
+    }
+  g_string_append (out, "  }\n}\n");
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+print_row (const char *label,
+           const char *value,
+           const char *change)
+{
+  /* Pad by display width, so Chinese labels line up too. */
+  glong width = 0;
+
+  for (const char *p = label; *p != '\0'; p = g_utf8_next_char (p))
+    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+
+  g_print ("  %s%*s %16s   %s\n", label, (int) MAX (0, 36 - width), "", value, change);
+}
+
+static int
+run_stats (const char  *database,
+           int          argc,
+           char       **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdDb) db = NULL;
+  g_autofree char *district = NULL;
+  JdOverview current, previous;
+  gboolean json = FALSE;
+  int year = 0;
+  const GOptionEntry entries[] = {
+    { "year", 0, 0, G_OPTION_ARG_INT, &year, N_("The year to report (required)"), "YEAR" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON instead of a table"), NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context,
+                                _("Print the overview’s figures for a year, with the year before."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc > 1)
+    return usage_error (context, _("Unexpected argument"));
+  if (year == 0)
+    return usage_error (context, _("--year is required"));
+  if (year < 1900 || year > 2999)
+    return usage_error (context, _("--year must be between 1900 and 2999"));
+
+  db = open_database (database, &error);
+  if (db == NULL)
+    return fail (EXIT_DATA, "%s", error->message);
+
+  if (jd_db_get_local_district (db) == 0)
+    return fail (EXIT_DATA, _("%s: the database holds no district yet; "
+                              "run “jiandu-cli sample” or import data first"),
+                 jd_db_get_path (db));
+
+  if (!jd_stats_overview (db, 0, year, &current, &error) ||
+      !jd_stats_overview (db, 0, year - 1, &previous, &error))
+    return fail (EXIT_DATA, "%s", error->message);
+
+  district = jd_db_dup_local_district_name (db);
+
+  if (json)
+    {
+      g_autofree char *text = stats_to_json (district, &current, &previous);
+      fputs (text, stdout);
+      return EXIT_OK;
+    }
+
+  /* Translators: district name, year, and the year compared against */
+  g_print (_("%s, %d (change against %d)\n"), district, year, year - 1);
+  for (guint i = 0; i < JD_FIGURE_N; i++)
+    {
+      gboolean money = jd_figure_is_money (i);
+      g_autofree char *value = money ? jd_format_money (current.values[i])
+                                     : jd_format_count (current.values[i]);
+      g_autofree char *change = jd_format_change (current.values[i], previous.values[i], money);
+
+      print_row (jd_figure_to_label (i), value, change);
+    }
+
+  return EXIT_OK;
+}
+
+/* main ---------------------------------------------------------------------- */
+
+static const Command commands[] = {
+  { "sample", N_("Write the sample district into an empty database"), run_sample },
+  { "stats",  N_("Print the overview’s figures for a year"), run_stats },
+};
+
+static void
+print_help (FILE *stream)
+{
+  fprintf (stream, "%s\n  jiandu-cli [--database PATH] COMMAND [OPTIONS]\n\n%s\n",
+           _("Usage:"), _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (stream, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (stream, "\n%s\n  --database PATH  %s\n  --version        %s\n  -h, --help       %s\n\n%s\n",
+           _("Options:"),
+           _("The database file (default: $XDG_DATA_HOME/jiandu/jiandu.db)"),
+           _("Print the version"),
+           _("Show this help"),
+           _("Run “jiandu-cli COMMAND --help” for the options of a command."));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  const char *database = NULL;
+  int i;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* Global options come before the command. */
+  for (i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h"))
+        {
+          print_help (stdout);
+          return EXIT_OK;
+        }
+      else if (g_str_equal (argv[i], "--version"))
+        {
+          g_print ("jiandu-cli %s\n", PACKAGE_VERSION);
+          return EXIT_OK;
+        }
+      else if (g_str_equal (argv[i], "--database"))
+        {
+          if (i + 1 >= argc || argv[i + 1][0] == '\0')
+            return fail (EXIT_USAGE, _("--database needs a file name"));
+          database = argv[++i];
+        }
+      else if (g_str_has_prefix (argv[i], "--database="))
+        database = argv[i] + strlen ("--database=");
+      else
+        break;
+    }
+
+  if (i >= argc)
+    {
+      print_help (stderr);
+      return EXIT_USAGE;
+    }
+
+  for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+    {
+      if (g_str_equal (argv[i], commands[c].name))
+        return commands[c].run (database, argc - i, argv + i);
+    }
+
+  return fail (EXIT_USAGE, _("unknown command “%s”; see “jiandu-cli --help”"), argv[i]);
+}
