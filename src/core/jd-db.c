@@ -835,20 +835,6 @@ jd_db_apply_certificate_event (JdDb            *self,
   if (!jd_db_begin (self, error))
     return FALSE;
 
-  stmt = _jd_db_prepare_cached (self,
-    "INSERT INTO certificate_event (officer_id, kind, event_on, expires_on, reason)"
-    " VALUES (?1, ?2, ?3, ?4, ?5);", error);
-  if (stmt == NULL)
-    goto failed;
-
-  sqlite3_bind_int64 (stmt, 1, officer_id);
-  sqlite3_bind_int (stmt, 2, kind);
-  sqlite3_bind_text (stmt, 3, date, -1, SQLITE_STATIC);
-  bind_text_or_null (stmt, 4, new_expiry);
-  sqlite3_bind_int (stmt, 5, reason);
-  if (!step_done (self, stmt, error))
-    goto failed;
-
   switch (kind)
     {
     case JD_CERT_EVENT_ISSUE:
@@ -890,6 +876,20 @@ jd_db_apply_certificate_event (JdDb            *self,
                    _("There is no officer with id %" G_GINT64_FORMAT), officer_id);
       goto failed;
     }
+
+  stmt = _jd_db_prepare_cached (self,
+    "INSERT INTO certificate_event (officer_id, kind, event_on, expires_on, reason)"
+    " VALUES (?1, ?2, ?3, ?4, ?5);", error);
+  if (stmt == NULL)
+    goto failed;
+
+  sqlite3_bind_int64 (stmt, 1, officer_id);
+  sqlite3_bind_int (stmt, 2, kind);
+  sqlite3_bind_text (stmt, 3, date, -1, SQLITE_STATIC);
+  bind_text_or_null (stmt, 4, new_expiry);
+  sqlite3_bind_int (stmt, 5, reason);
+  if (!step_done (self, stmt, error))
+    goto failed;
 
   return jd_db_commit (self, error);
 
