@@ -225,6 +225,68 @@ test_year_moves_with_closing_date (void)
   g_assert_error (error, JD_DB_ERROR, JD_DB_ERROR_NOT_FOUND);
 }
 
+/* Bulk writes skip the per-row triggers and recount at the end, inside the
+ * same transaction. */
+static void
+test_bulk_writes (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdDb) db = jd_db_open (":memory:", &error);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  JdOverview before, after;
+  Fixture fx;
+
+  fixture_fill (db, &fx);
+  jd_stats_overview (db, 0, 2024, &before, &error);
+
+  /* A bulk write that is rolled back leaves nothing, and normal writes
+   * after it are counted again */
+  g_assert_true (jd_db_begin_bulk (db, &error));
+  for (guint i = 0; i < 50; i++)
+    {
+      JdRecordInfo info;
+      char opened[11], closed[11];
+      gint64 officers[2];
+
+      random_record (rand, &fx, &info, opened, closed, officers);
+      g_assert_true (jd_db_add_record (db, &info, NULL, &error));
+    }
+  jd_db_rollback (db);
+  jd_stats_overview (db, 0, 2024, &after, &error);
+  g_assert_cmpmem (&before, sizeof before, &after, sizeof after);
+  g_assert_true (jd_db_check_rollups (db, &error));
+
+  g_assert_true (jd_db_begin_bulk (db, &error));
+  for (guint i = 0; i < 500; i++)
+    {
+      JdRecordInfo info;
+      char opened[11], closed[11];
+      gint64 officers[2];
+
+      random_record (rand, &fx, &info, opened, closed, officers);
+      g_assert_true (jd_db_add_record (db, &info, NULL, &error));
+    }
+  g_assert_true (jd_db_end_bulk (db, &error));
+  g_assert_no_error (error);
+  g_assert_true (jd_db_check_rollups (db, &error));
+  g_assert_no_error (error);
+
+  jd_stats_overview (db, 0, 2024, &after, &error);
+  g_assert_cmpint (after.values[JD_FIGURE_RECORDS], >, before.values[JD_FIGURE_RECORDS]);
+
+  /* Back to per-row upkeep */
+  {
+    JdRecordInfo info = { .agency_id = fx.town, .category = JD_CATEGORY_INSPECTION,
+                          .opened_on = "2024-06-06" };
+    gint64 records = after.values[JD_FIGURE_RECORDS];
+
+    g_assert_true (jd_db_add_record (db, &info, NULL, &error));
+    jd_stats_overview (db, 0, 2024, &after, &error);
+    g_assert_cmpint (after.values[JD_FIGURE_RECORDS], ==, records + 1);
+    g_assert_true (jd_db_check_rollups (db, &error));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -234,6 +296,7 @@ main (int    argc,
 
   g_test_add_func ("/jd/rollups/random-writes", test_random_writes);
   g_test_add_func ("/jd/rollups/check-detects-drift", test_check_detects_drift);
+  g_test_add_func ("/jd/rollups/bulk-writes", test_bulk_writes);
   g_test_add_func ("/jd/rollups/year-moves-with-closing-date", test_year_moves_with_closing_date);
 
   return g_test_run ();

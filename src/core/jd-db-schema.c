@@ -138,6 +138,14 @@ static const char migration_1[] =
   ") WITHOUT ROWID;\n"
   "CREATE INDEX rollup_district_year ON rollup (district_id, year);\n"
 
+  /* bulk = 1 inside a bulk write: the per-row triggers stand aside and
+   * jd_db_end_bulk recounts the rollups before the same transaction commits. */
+  "CREATE TABLE bulk_state (\n"
+  "  id    INTEGER PRIMARY KEY CHECK (id = 1),\n"
+  "  bulk  INTEGER NOT NULL DEFAULT 0\n"
+  ");\n"
+  "INSERT INTO bulk_state VALUES (1, 0);\n"
+
   /* Records per officer and year, for participation rates. */
   "CREATE TABLE officer_activity (\n"
   "  officer_id  INTEGER NOT NULL,\n"
@@ -146,7 +154,8 @@ static const char migration_1[] =
   "  PRIMARY KEY (officer_id, year)\n"
   ") WITHOUT ROWID;\n"
 
-  "CREATE TRIGGER record_rollup_insert AFTER INSERT ON record BEGIN\n"
+  "CREATE TRIGGER record_rollup_insert AFTER INSERT ON record\n"
+  "WHEN (SELECT bulk FROM bulk_state) = 0 BEGIN\n"
   "  INSERT INTO rollup VALUES (\n"
   "    (SELECT district_id FROM agency WHERE id = NEW.agency_id),\n"
   "    NEW.agency_id, NEW.year, NEW.category, NEW.procedure, 1,\n"
@@ -170,7 +179,8 @@ static const char migration_1[] =
   "    n_referred = n_referred + excluded.n_referred;\n"
   "END;\n"
 
-  "CREATE TRIGGER record_rollup_delete AFTER DELETE ON record BEGIN\n"
+  "CREATE TRIGGER record_rollup_delete AFTER DELETE ON record\n"
+  "WHEN (SELECT bulk FROM bulk_state) = 0 BEGIN\n"
   "  UPDATE rollup SET\n"
   "    n_records = n_records - 1,\n"
   "    fine_fen = fine_fen - OLD.fine_fen,\n"
@@ -193,7 +203,8 @@ static const char migration_1[] =
   "END;\n"
 
   /* An update is a delete of the old row and an insert of the new one. */
-  "CREATE TRIGGER record_rollup_update AFTER UPDATE ON record BEGIN\n"
+  "CREATE TRIGGER record_rollup_update AFTER UPDATE ON record\n"
+  "WHEN (SELECT bulk FROM bulk_state) = 0 BEGIN\n"
   "  UPDATE rollup SET\n"
   "    n_records = n_records - 1,\n"
   "    fine_fen = fine_fen - OLD.fine_fen,\n"
@@ -241,13 +252,15 @@ static const char migration_1[] =
   "  DELETE FROM record_officer WHERE record_id = OLD.id;\n"
   "END;\n"
 
-  "CREATE TRIGGER record_officer_insert AFTER INSERT ON record_officer BEGIN\n"
+  "CREATE TRIGGER record_officer_insert AFTER INSERT ON record_officer\n"
+  "WHEN (SELECT bulk FROM bulk_state) = 0 BEGIN\n"
   "  INSERT INTO officer_activity VALUES (\n"
   "    NEW.officer_id, (SELECT year FROM record WHERE id = NEW.record_id), 1)\n"
   "  ON CONFLICT DO UPDATE SET n_records = n_records + 1;\n"
   "END;\n"
 
-  "CREATE TRIGGER record_officer_delete AFTER DELETE ON record_officer BEGIN\n"
+  "CREATE TRIGGER record_officer_delete AFTER DELETE ON record_officer\n"
+  "WHEN (SELECT bulk FROM bulk_state) = 0 BEGIN\n"
   "  UPDATE officer_activity SET n_records = n_records - 1\n"
   "  WHERE officer_id = OLD.officer_id\n"
   "    AND year = (SELECT year FROM record WHERE id = OLD.record_id);\n"
@@ -256,7 +269,7 @@ static const char migration_1[] =
   "END;\n"
 
   "CREATE TRIGGER record_year_update AFTER UPDATE OF opened_on, closed_on ON record\n"
-  "WHEN OLD.year != NEW.year BEGIN\n"
+  "WHEN OLD.year != NEW.year AND (SELECT bulk FROM bulk_state) = 0 BEGIN\n"
   "  UPDATE officer_activity SET n_records = n_records - 1\n"
   "  WHERE year = OLD.year\n"
   "    AND officer_id IN (SELECT officer_id FROM record_officer WHERE record_id = NEW.id);\n"

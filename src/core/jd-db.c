@@ -22,7 +22,7 @@ struct _JdDb
   sqlite3     *handle;
   char        *path;
   char        *backup_path;
-  GHashTable  *statements;      /* SQL text (borrowed, static) → sqlite3_stmt */
+  GHashTable  *statements;      /* SQL text (static, by address) → sqlite3_stmt */
   guint        depth;           /* transaction nesting */
   int          schema_version;
 };
@@ -246,7 +246,7 @@ jd_db_class_init (JdDbClass *klass)
 static void
 jd_db_init (JdDb *self)
 {
-  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+  self->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
                                             (GDestroyNotify) sqlite3_finalize);
 }
 
@@ -507,7 +507,8 @@ open_internal (const char  *path,
   if (!in_memory)
     {
       if (!_jd_db_exec (self, "PRAGMA journal_mode = WAL;", error) ||
-          !_jd_db_exec (self, "PRAGMA synchronous = NORMAL;", error))
+          !_jd_db_exec (self, "PRAGMA synchronous = NORMAL;", error) ||
+          !_jd_db_exec (self, "PRAGMA cache_size = -32768;", error))
         return NULL;
     }
 
@@ -592,6 +593,41 @@ jd_db_rollback (JdDb *self)
   if (sqlite3_get_autocommit (self->handle) == 0)
     sqlite3_exec (self->handle, "ROLLBACK;", NULL, NULL, NULL);
   self->depth = 0;
+}
+
+gboolean
+jd_db_begin_bulk (JdDb    *self,
+                  GError **error)
+{
+  g_return_val_if_fail (JD_IS_DB (self), FALSE);
+
+  if (!jd_db_begin (self, error))
+    return FALSE;
+
+  if (!_jd_db_exec (self, "UPDATE bulk_state SET bulk = 1;", error))
+    {
+      jd_db_rollback (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+jd_db_end_bulk (JdDb    *self,
+                GError **error)
+{
+  g_return_val_if_fail (JD_IS_DB (self), FALSE);
+
+  if (!_jd_db_exec (self, "UPDATE bulk_state SET bulk = 0;", error) ||
+      !jd_db_rebuild_rollups (self, error) ||
+      !jd_db_commit (self, error))
+    {
+      jd_db_rollback (self);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 gboolean

@@ -62,6 +62,15 @@ gboolean     jd_db_commit               (JdDb         *self,
                                          GError      **error);
 void         jd_db_rollback             (JdDb         *self);
 
+/* For bulk writes (imports, the sample district): begins a transaction in
+ * which the per-row rollup triggers stand aside; jd_db_end_bulk recounts the
+ * rollups and commits, so the rollups are exact when the transaction ends.
+ * On failure, jd_db_rollback undoes everything. */
+gboolean     jd_db_begin_bulk           (JdDb         *self,
+                                         GError      **error);
+gboolean     jd_db_end_bulk             (JdDb         *self,
+                                         GError      **error);
+
 /* TRUE when the database holds no agencies (a first run). */
 gboolean     jd_db_is_empty             (JdDb         *self);
 
