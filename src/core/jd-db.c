@@ -909,7 +909,7 @@ jd_db_apply_certificate_event (JdDb            *self,
   if (sqlite3_changes (self->handle) == 0)
     {
       g_set_error (error, JD_DB_ERROR, JD_DB_ERROR_NOT_FOUND,
-                   _("There is no officer with id %" G_GINT64_FORMAT), officer_id);
+                   _("There is no officer with id %lld"), (long long) officer_id);
       goto failed;
     }
 
@@ -1114,7 +1114,7 @@ jd_db_update_record (JdDb               *self,
   if (sqlite3_changes (self->handle) == 0)
     {
       g_set_error (error, JD_DB_ERROR, JD_DB_ERROR_NOT_FOUND,
-                   _("There is no record with id %" G_GINT64_FORMAT), record_id);
+                   _("There is no record with id %lld"), (long long) record_id);
       goto failed;
     }
 
@@ -1148,7 +1148,7 @@ jd_db_delete_record (JdDb    *self,
   if (sqlite3_changes (self->handle) == 0)
     {
       g_set_error (error, JD_DB_ERROR, JD_DB_ERROR_NOT_FOUND,
-                   _("There is no record with id %" G_GINT64_FORMAT), record_id);
+                   _("There is no record with id %lld"), (long long) record_id);
       return FALSE;
     }
 
