@@ -13,6 +13,53 @@
 
 #include "jd-db-private.h"
 
+/* The rollup row of a record gains the NEW record, or loses the OLD one (and
+ * goes when it counts nothing); an update does both. Shipped migrations use
+ * these as they are: change them only in a new migration, under a new name. */
+#define ROLLUP_ADD_NEW \
+  "  INSERT INTO rollup VALUES (\n" \
+  "    (SELECT district_id FROM agency WHERE id = NEW.agency_id),\n" \
+  "    NEW.agency_id, NEW.year, NEW.category, NEW.procedure, 1,\n" \
+  "    NEW.fine_fen, NEW.confiscation_fen, NEW.publicized != 0, NEW.recorded != 0,\n" \
+  "    NEW.legal_review_required != 0,\n" \
+  "    NEW.legal_review_required != 0 AND NEW.legal_review_done != 0,\n" \
+  "    NEW.leniency = 1, NEW.leniency = 2, NEW.leniency = 3, NEW.leniency = 4,\n" \
+  "    NEW.referred != 0)\n" \
+  "  ON CONFLICT DO UPDATE SET\n" \
+  "    n_records = n_records + 1,\n" \
+  "    fine_fen = fine_fen + excluded.fine_fen,\n" \
+  "    confiscation_fen = confiscation_fen + excluded.confiscation_fen,\n" \
+  "    n_publicized = n_publicized + excluded.n_publicized,\n" \
+  "    n_recorded = n_recorded + excluded.n_recorded,\n" \
+  "    n_review_required = n_review_required + excluded.n_review_required,\n" \
+  "    n_review_done = n_review_done + excluded.n_review_done,\n" \
+  "    n_not_penalised = n_not_penalised + excluded.n_not_penalised,\n" \
+  "    n_first_offence = n_first_offence + excluded.n_first_offence,\n" \
+  "    n_lighter = n_lighter + excluded.n_lighter,\n" \
+  "    n_mitigated = n_mitigated + excluded.n_mitigated,\n" \
+  "    n_referred = n_referred + excluded.n_referred;\n"
+
+#define ROLLUP_SUBTRACT_OLD \
+  "  UPDATE rollup SET\n" \
+  "    n_records = n_records - 1,\n" \
+  "    fine_fen = fine_fen - OLD.fine_fen,\n" \
+  "    confiscation_fen = confiscation_fen - OLD.confiscation_fen,\n" \
+  "    n_publicized = n_publicized - (OLD.publicized != 0),\n" \
+  "    n_recorded = n_recorded - (OLD.recorded != 0),\n" \
+  "    n_review_required = n_review_required - (OLD.legal_review_required != 0),\n" \
+  "    n_review_done = n_review_done\n" \
+  "      - (OLD.legal_review_required != 0 AND OLD.legal_review_done != 0),\n" \
+  "    n_not_penalised = n_not_penalised - (OLD.leniency = 1),\n" \
+  "    n_first_offence = n_first_offence - (OLD.leniency = 2),\n" \
+  "    n_lighter = n_lighter - (OLD.leniency = 3),\n" \
+  "    n_mitigated = n_mitigated - (OLD.leniency = 4),\n" \
+  "    n_referred = n_referred - (OLD.referred != 0)\n" \
+  "  WHERE agency_id = OLD.agency_id AND year = OLD.year\n" \
+  "    AND category = OLD.category AND procedure = OLD.procedure;\n" \
+  "  DELETE FROM rollup\n" \
+  "  WHERE agency_id = OLD.agency_id AND year = OLD.year\n" \
+  "    AND category = OLD.category AND procedure = OLD.procedure AND n_records = 0;\n"
+
 /* Version 1: the registry, records, supervision figures and the rollups that
  * triggers keep exact on every write. */
 static const char migration_1[] =
@@ -156,96 +203,20 @@ static const char migration_1[] =
 
   "CREATE TRIGGER record_rollup_insert AFTER INSERT ON record\n"
   "WHEN (SELECT bulk FROM bulk_state) = 0 BEGIN\n"
-  "  INSERT INTO rollup VALUES (\n"
-  "    (SELECT district_id FROM agency WHERE id = NEW.agency_id),\n"
-  "    NEW.agency_id, NEW.year, NEW.category, NEW.procedure, 1,\n"
-  "    NEW.fine_fen, NEW.confiscation_fen, NEW.publicized != 0, NEW.recorded != 0,\n"
-  "    NEW.legal_review_required != 0,\n"
-  "    NEW.legal_review_required != 0 AND NEW.legal_review_done != 0,\n"
-  "    NEW.leniency = 1, NEW.leniency = 2, NEW.leniency = 3, NEW.leniency = 4,\n"
-  "    NEW.referred != 0)\n"
-  "  ON CONFLICT DO UPDATE SET\n"
-  "    n_records = n_records + 1,\n"
-  "    fine_fen = fine_fen + excluded.fine_fen,\n"
-  "    confiscation_fen = confiscation_fen + excluded.confiscation_fen,\n"
-  "    n_publicized = n_publicized + excluded.n_publicized,\n"
-  "    n_recorded = n_recorded + excluded.n_recorded,\n"
-  "    n_review_required = n_review_required + excluded.n_review_required,\n"
-  "    n_review_done = n_review_done + excluded.n_review_done,\n"
-  "    n_not_penalised = n_not_penalised + excluded.n_not_penalised,\n"
-  "    n_first_offence = n_first_offence + excluded.n_first_offence,\n"
-  "    n_lighter = n_lighter + excluded.n_lighter,\n"
-  "    n_mitigated = n_mitigated + excluded.n_mitigated,\n"
-  "    n_referred = n_referred + excluded.n_referred;\n"
-  "END;\n"
+  ROLLUP_ADD_NEW
+"END;\n"
 
   "CREATE TRIGGER record_rollup_delete AFTER DELETE ON record\n"
   "WHEN (SELECT bulk FROM bulk_state) = 0 BEGIN\n"
-  "  UPDATE rollup SET\n"
-  "    n_records = n_records - 1,\n"
-  "    fine_fen = fine_fen - OLD.fine_fen,\n"
-  "    confiscation_fen = confiscation_fen - OLD.confiscation_fen,\n"
-  "    n_publicized = n_publicized - (OLD.publicized != 0),\n"
-  "    n_recorded = n_recorded - (OLD.recorded != 0),\n"
-  "    n_review_required = n_review_required - (OLD.legal_review_required != 0),\n"
-  "    n_review_done = n_review_done\n"
-  "      - (OLD.legal_review_required != 0 AND OLD.legal_review_done != 0),\n"
-  "    n_not_penalised = n_not_penalised - (OLD.leniency = 1),\n"
-  "    n_first_offence = n_first_offence - (OLD.leniency = 2),\n"
-  "    n_lighter = n_lighter - (OLD.leniency = 3),\n"
-  "    n_mitigated = n_mitigated - (OLD.leniency = 4),\n"
-  "    n_referred = n_referred - (OLD.referred != 0)\n"
-  "  WHERE agency_id = OLD.agency_id AND year = OLD.year\n"
-  "    AND category = OLD.category AND procedure = OLD.procedure;\n"
-  "  DELETE FROM rollup\n"
-  "  WHERE agency_id = OLD.agency_id AND year = OLD.year\n"
-  "    AND category = OLD.category AND procedure = OLD.procedure AND n_records = 0;\n"
-  "END;\n"
+  ROLLUP_SUBTRACT_OLD
+"END;\n"
 
   /* An update is a delete of the old row and an insert of the new one. */
   "CREATE TRIGGER record_rollup_update AFTER UPDATE ON record\n"
   "WHEN (SELECT bulk FROM bulk_state) = 0 BEGIN\n"
-  "  UPDATE rollup SET\n"
-  "    n_records = n_records - 1,\n"
-  "    fine_fen = fine_fen - OLD.fine_fen,\n"
-  "    confiscation_fen = confiscation_fen - OLD.confiscation_fen,\n"
-  "    n_publicized = n_publicized - (OLD.publicized != 0),\n"
-  "    n_recorded = n_recorded - (OLD.recorded != 0),\n"
-  "    n_review_required = n_review_required - (OLD.legal_review_required != 0),\n"
-  "    n_review_done = n_review_done\n"
-  "      - (OLD.legal_review_required != 0 AND OLD.legal_review_done != 0),\n"
-  "    n_not_penalised = n_not_penalised - (OLD.leniency = 1),\n"
-  "    n_first_offence = n_first_offence - (OLD.leniency = 2),\n"
-  "    n_lighter = n_lighter - (OLD.leniency = 3),\n"
-  "    n_mitigated = n_mitigated - (OLD.leniency = 4),\n"
-  "    n_referred = n_referred - (OLD.referred != 0)\n"
-  "  WHERE agency_id = OLD.agency_id AND year = OLD.year\n"
-  "    AND category = OLD.category AND procedure = OLD.procedure;\n"
-  "  DELETE FROM rollup\n"
-  "  WHERE agency_id = OLD.agency_id AND year = OLD.year\n"
-  "    AND category = OLD.category AND procedure = OLD.procedure AND n_records = 0;\n"
-  "  INSERT INTO rollup VALUES (\n"
-  "    (SELECT district_id FROM agency WHERE id = NEW.agency_id),\n"
-  "    NEW.agency_id, NEW.year, NEW.category, NEW.procedure, 1,\n"
-  "    NEW.fine_fen, NEW.confiscation_fen, NEW.publicized != 0, NEW.recorded != 0,\n"
-  "    NEW.legal_review_required != 0,\n"
-  "    NEW.legal_review_required != 0 AND NEW.legal_review_done != 0,\n"
-  "    NEW.leniency = 1, NEW.leniency = 2, NEW.leniency = 3, NEW.leniency = 4,\n"
-  "    NEW.referred != 0)\n"
-  "  ON CONFLICT DO UPDATE SET\n"
-  "    n_records = n_records + 1,\n"
-  "    fine_fen = fine_fen + excluded.fine_fen,\n"
-  "    confiscation_fen = confiscation_fen + excluded.confiscation_fen,\n"
-  "    n_publicized = n_publicized + excluded.n_publicized,\n"
-  "    n_recorded = n_recorded + excluded.n_recorded,\n"
-  "    n_review_required = n_review_required + excluded.n_review_required,\n"
-  "    n_review_done = n_review_done + excluded.n_review_done,\n"
-  "    n_not_penalised = n_not_penalised + excluded.n_not_penalised,\n"
-  "    n_first_offence = n_first_offence + excluded.n_first_offence,\n"
-  "    n_lighter = n_lighter + excluded.n_lighter,\n"
-  "    n_mitigated = n_mitigated + excluded.n_mitigated,\n"
-  "    n_referred = n_referred + excluded.n_referred;\n"
-  "END;\n"
+  ROLLUP_SUBTRACT_OLD
+  ROLLUP_ADD_NEW
+"END;\n"
 
   /* A record's officers go with it; officer_activity follows record_officer. */
   "CREATE TRIGGER record_officers_delete BEFORE DELETE ON record BEGIN\n"

@@ -144,6 +144,21 @@ step_done (JdDb          *self,
   return TRUE;
 }
 
+/* Runs an INSERT and hands back the new row's id. */
+static gboolean
+step_insert (JdDb          *self,
+             sqlite3_stmt  *stmt,
+             gint64        *out_id,
+             GError       **error)
+{
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  if (out_id != NULL)
+    *out_id = sqlite3_last_insert_rowid (self->handle);
+  return TRUE;
+}
+
 static gint64
 query_int (JdDb       *self,
            const char *sql,
@@ -668,12 +683,7 @@ jd_db_add_district (JdDb            *self,
   sqlite3_bind_int (stmt, 3, level);
   sqlite3_bind_int (stmt, 4, is_local ? 1 : 0);
 
-  if (!step_done (self, stmt, error))
-    return FALSE;
-
-  if (out_id != NULL)
-    *out_id = sqlite3_last_insert_rowid (self->handle);
-  return TRUE;
+  return step_insert (self, stmt, out_id, error);
 }
 
 gint64
@@ -721,12 +731,7 @@ jd_db_add_domain (JdDb        *self,
   sqlite3_bind_text (stmt, 1, code, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, name, -1, SQLITE_STATIC);
 
-  if (!step_done (self, stmt, error))
-    return FALSE;
-
-  if (out_id != NULL)
-    *out_id = sqlite3_last_insert_rowid (self->handle);
-  return TRUE;
+  return step_insert (self, stmt, out_id, error);
 }
 
 gint64
@@ -784,12 +789,7 @@ jd_db_add_agency (JdDb               *self,
   bind_id_or_null (stmt, 6, info->established_year);
   bind_id_or_null (stmt, 7, info->dissolved_year);
 
-  if (!step_done (self, stmt, error))
-    return FALSE;
-
-  if (out_id != NULL)
-    *out_id = sqlite3_last_insert_rowid (self->handle);
-  return TRUE;
+  return step_insert (self, stmt, out_id, error);
 }
 
 /* Officers ------------------------------------------------------------------ */
@@ -835,12 +835,7 @@ jd_db_add_officer (JdDb                *self,
   bind_text_or_null (stmt, 8, info->status_changed_on);
   bind_id_or_null (stmt, 9, info->exam_year);
 
-  if (!step_done (self, stmt, error))
-    return FALSE;
-
-  if (out_id != NULL)
-    *out_id = sqlite3_last_insert_rowid (self->handle);
-  return TRUE;
+  return step_insert (self, stmt, out_id, error);
 }
 
 gboolean
