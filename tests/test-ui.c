@@ -241,6 +241,10 @@ test_overview (void)
                             first);
   gtk_test_accessible_assert_property (card, GTK_ACCESSIBLE_PROPERTY_LABEL, spoken);
 
+  /* The sample district has no "other" agencies: that card stays hidden */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (_jd_overview_page_get_card (page, JD_FIGURE_AGENCIES_OTHER))));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (_jd_overview_page_get_card (page, JD_FIGURE_AGENCIES_TEAMS))));
+
   /* Changing the year updates every figure and is remembered */
   g_assert_true (_jd_window_select_year (window, first));
   spin (20);

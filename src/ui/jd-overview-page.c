@@ -172,6 +172,11 @@ jd_overview_page_load (JdOverviewPage  *self,
                                  compare, previous.values[i], year - 1);
     }
 
+  /* "Other agencies" is a catch-all: most districts have none to show */
+  gtk_widget_set_visible (GTK_WIDGET (self->cards[JD_FIGURE_AGENCIES_OTHER]),
+                          current.values[JD_FIGURE_AGENCIES_OTHER] != 0 ||
+                          previous.values[JD_FIGURE_AGENCIES_OTHER] != 0);
+
   district = jd_db_dup_local_district_name (db);
   if (district == NULL)
     district = g_strdup (_("Your District"));
