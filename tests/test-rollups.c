@@ -274,6 +274,29 @@ test_bulk_writes (void)
   jd_stats_overview (db, 0, 2024, &after, &error);
   g_assert_cmpint (after.values[JD_FIGURE_RECORDS], >, before.values[JD_FIGURE_RECORDS]);
 
+  /* Foreign keys are checked at the end of a bulk write: a record of an
+   * agency that does not exist fails it, and nothing of it stays */
+  {
+    JdRecordInfo info = { .agency_id = 4242, .category = JD_CATEGORY_INSPECTION,
+                          .opened_on = "2024-06-06" };
+    JdOverview again;
+
+    g_assert_true (jd_db_begin_bulk (db, &error));
+    g_assert_true (jd_db_add_record (db, &info, NULL, &error));
+    g_assert_false (jd_db_end_bulk (db, &error));
+    g_assert_error (error, JD_DB_ERROR, JD_DB_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "record"));
+    g_clear_error (&error);
+
+    jd_stats_overview (db, 0, 2024, &again, &error);
+    g_assert_cmpmem (&after, sizeof after, &again, sizeof again);
+
+    /* and row-by-row checks are back on */
+    g_assert_false (jd_db_add_record (db, &info, NULL, &error));
+    g_assert_error (error, JD_DB_ERROR, JD_DB_ERROR_INVALID);
+    g_clear_error (&error);
+  }
+
   /* Back to per-row upkeep */
   {
     JdRecordInfo info = { .agency_id = fx.town, .category = JD_CATEGORY_INSPECTION,

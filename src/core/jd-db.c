@@ -24,6 +24,7 @@ struct _JdDb
   char        *backup_path;
   GHashTable  *statements;      /* SQL text (static, by address) → sqlite3_stmt */
   guint        depth;           /* transaction nesting */
+  gboolean     bulk;            /* inside jd_db_begin_bulk () */
   int          schema_version;
 };
 
@@ -523,7 +524,7 @@ open_internal (const char  *path,
     {
       if (!_jd_db_exec (self, "PRAGMA journal_mode = WAL;", error) ||
           !_jd_db_exec (self, "PRAGMA synchronous = NORMAL;", error) ||
-          !_jd_db_exec (self, "PRAGMA cache_size = -32768;", error))
+          !_jd_db_exec (self, "PRAGMA cache_size = -65536;", error))
         return NULL;
     }
 
@@ -602,12 +603,18 @@ void
 jd_db_rollback (JdDb *self)
 {
   g_return_if_fail (JD_IS_DB (self));
-  g_return_if_fail (self->depth > 0);
 
-  /* An inner rollback dooms the whole transaction: undo it all now. */
+  /* An inner rollback dooms the whole transaction: undo it all now. An outer
+   * rollback after it has nothing left to do. */
   if (sqlite3_get_autocommit (self->handle) == 0)
     sqlite3_exec (self->handle, "ROLLBACK;", NULL, NULL, NULL);
   self->depth = 0;
+
+  if (self->bulk)
+    {
+      sqlite3_exec (self->handle, "PRAGMA foreign_keys = ON;", NULL, NULL, NULL);
+      self->bulk = FALSE;
+    }
 }
 
 gboolean
@@ -616,12 +623,40 @@ jd_db_begin_bulk (JdDb    *self,
 {
   g_return_val_if_fail (JD_IS_DB (self), FALSE);
 
-  if (!jd_db_begin (self, error))
-    return FALSE;
+  g_return_val_if_fail (self->depth == 0, FALSE);
 
-  if (!_jd_db_exec (self, "UPDATE bulk_state SET bulk = 1;", error))
+  /* Foreign keys are checked once, at the end, instead of row by row; the
+   * pragma has no effect inside a transaction, so it comes first. */
+  if (!_jd_db_exec (self, "PRAGMA foreign_keys = OFF;", error))
+    return FALSE;
+  self->bulk = TRUE;
+
+  if (!jd_db_begin (self, error) ||
+      !_jd_db_exec (self, "UPDATE bulk_state SET bulk = 1;", error))
     {
       jd_db_rollback (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_foreign_keys (JdDb    *self,
+                    GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = _jd_db_prepare (self, "PRAGMA foreign_key_check;", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_set_error (error, JD_DB_ERROR, JD_DB_ERROR_INVALID,
+                   /* Translators: %s is a table, %lld a row in it */
+                   _("Row %lld of “%s” refers to something that does not exist"),
+                   (long long) sqlite3_column_int64 (stmt, 1),
+                   (const char *) sqlite3_column_text (stmt, 0));
       return FALSE;
     }
 
@@ -634,7 +669,10 @@ jd_db_end_bulk (JdDb    *self,
 {
   g_return_val_if_fail (JD_IS_DB (self), FALSE);
 
-  if (!_jd_db_exec (self, "UPDATE bulk_state SET bulk = 0;", error) ||
+  g_return_val_if_fail (self->bulk, FALSE);
+
+  if (!check_foreign_keys (self, error) ||
+      !_jd_db_exec (self, "UPDATE bulk_state SET bulk = 0;", error) ||
       !jd_db_rebuild_rollups (self, error) ||
       !jd_db_commit (self, error))
     {
@@ -642,7 +680,8 @@ jd_db_end_bulk (JdDb    *self,
       return FALSE;
     }
 
-  return TRUE;
+  self->bulk = FALSE;
+  return _jd_db_exec (self, "PRAGMA foreign_keys = ON;", error);
 }
 
 gboolean
