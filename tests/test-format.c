@@ -3,7 +3,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include "config.h"
+
 #include <locale.h>
+#include <glib/gi18n-lib.h>
 
 #include "jd-format.h"
 
@@ -37,6 +40,32 @@ test_money_yuan (void)
   assert_owned_str (jd_format_money (150), "¥2");
   assert_owned_str (jd_format_money (1234567890), "¥12,345,679");
   assert_owned_str (jd_format_money (-50000), MINUS "¥500");
+}
+
+/* With the zh_CN catalogue, money reads in 万元 as the yearly reports write it */
+static void
+test_money_wan (void)
+{
+  const char *localedir = g_getenv ("JIANDU_LOCALEDIR");
+  g_autofree char *mo = NULL;
+
+  if (localedir == NULL)
+    {
+      g_test_skip ("JIANDU_LOCALEDIR is not set");
+      return;
+    }
+  mo = g_build_filename (localedir, "zh_CN", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+  g_assert_true (g_file_test (mo, G_FILE_TEST_IS_REGULAR));
+
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+
+  assert_owned_str (jd_format_money (1234567890), "1,234.57万元");   /* ¥12,345,678.90 */
+  assert_owned_str (jd_format_money (520000), "0.52万元");
+  assert_owned_str (jd_format_money (4999), "0.00万元");
+  assert_owned_str (jd_format_change (1210050, 520000, TRUE), "+0.69万元 (+132.7%)");
+  assert_owned_str (jd_format_change (5, 0, FALSE), "+5(新增)");
 }
 
 static void
@@ -89,6 +118,8 @@ main (int    argc,
   g_test_add_func ("/jd/format/percent", test_percent);
   g_test_add_func ("/jd/format/change", test_change);
   g_test_add_func ("/jd/format/iso-date", test_iso_date);
+  /* Last: it switches the process to the zh_CN catalogue */
+  g_test_add_func ("/jd/format/money-wan", test_money_wan);
 
   return g_test_run ();
 }
