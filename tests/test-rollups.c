@@ -225,6 +225,21 @@ test_year_moves_with_closing_date (void)
   g_assert_error (error, JD_DB_ERROR, JD_DB_ERROR_NOT_FOUND);
 }
 
+static int
+count_rollup_triggers (JdDb *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  int n;
+
+  sqlite3_prepare_v2 (_jd_db_get_handle (db),
+                      "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'"
+                      " AND name LIKE 'rollup%';", -1, &stmt, NULL);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
 /* Bulk writes skip the per-row triggers and recount at the end, inside the
  * same transaction. */
 static void
@@ -251,7 +266,9 @@ test_bulk_writes (void)
       random_record (rand, &fx, &info, opened, closed, officers);
       g_assert_true (jd_db_add_record (db, &info, NULL, &error));
     }
+  g_assert_cmpint (count_rollup_triggers (db), ==, 0);
   jd_db_rollback (db);
+  g_assert_cmpint (count_rollup_triggers (db), ==, 6);
   jd_stats_overview (db, 0, 2024, &after, &error);
   g_assert_cmpmem (&before, sizeof before, &after, sizeof after);
   g_assert_true (jd_db_check_rollups (db, &error));
@@ -268,6 +285,7 @@ test_bulk_writes (void)
     }
   g_assert_true (jd_db_end_bulk (db, &error));
   g_assert_no_error (error);
+  g_assert_cmpint (count_rollup_triggers (db), ==, 6);
   g_assert_true (jd_db_check_rollups (db, &error));
   g_assert_no_error (error);
 

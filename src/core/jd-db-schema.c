@@ -61,7 +61,8 @@
   "    AND category = OLD.category AND procedure = OLD.procedure AND n_records = 0;\n"
 
 /* Version 1: the registry, records, supervision figures and the rollups that
- * triggers keep exact on every write. */
+ * triggers keep exact on every write. The triggers that keep rollups are
+ * named rollup_*: bulk writes set them aside and recount instead. */
 static const char migration_1[] =
   "PRAGMA application_id = 1245987906;\n"   /* JD_DB_APPLICATION_ID, "JDDB" */
 
@@ -185,14 +186,6 @@ static const char migration_1[] =
   ") WITHOUT ROWID;\n"
   "CREATE INDEX rollup_district_year ON rollup (district_id, year);\n"
 
-  /* bulk = 1 inside a bulk write: the per-row triggers stand aside and
-   * jd_db_end_bulk recounts the rollups before the same transaction commits. */
-  "CREATE TABLE bulk_state (\n"
-  "  id    INTEGER PRIMARY KEY CHECK (id = 1),\n"
-  "  bulk  INTEGER NOT NULL DEFAULT 0\n"
-  ");\n"
-  "INSERT INTO bulk_state VALUES (1, 0);\n"
-
   /* Records per officer and year, for participation rates. */
   "CREATE TABLE officer_activity (\n"
   "  officer_id  INTEGER NOT NULL,\n"
@@ -201,19 +194,16 @@ static const char migration_1[] =
   "  PRIMARY KEY (officer_id, year)\n"
   ") WITHOUT ROWID;\n"
 
-  "CREATE TRIGGER record_rollup_insert AFTER INSERT ON record\n"
-  "WHEN (SELECT bulk FROM bulk_state) = 0 BEGIN\n"
+  "CREATE TRIGGER rollup_record_insert AFTER INSERT ON record BEGIN\n"
   ROLLUP_ADD_NEW
 "END;\n"
 
-  "CREATE TRIGGER record_rollup_delete AFTER DELETE ON record\n"
-  "WHEN (SELECT bulk FROM bulk_state) = 0 BEGIN\n"
+  "CREATE TRIGGER rollup_record_delete AFTER DELETE ON record BEGIN\n"
   ROLLUP_SUBTRACT_OLD
 "END;\n"
 
   /* An update is a delete of the old row and an insert of the new one. */
-  "CREATE TRIGGER record_rollup_update AFTER UPDATE ON record\n"
-  "WHEN (SELECT bulk FROM bulk_state) = 0 BEGIN\n"
+  "CREATE TRIGGER rollup_record_update AFTER UPDATE ON record BEGIN\n"
   ROLLUP_SUBTRACT_OLD
   ROLLUP_ADD_NEW
 "END;\n"
@@ -223,15 +213,13 @@ static const char migration_1[] =
   "  DELETE FROM record_officer WHERE record_id = OLD.id;\n"
   "END;\n"
 
-  "CREATE TRIGGER record_officer_insert AFTER INSERT ON record_officer\n"
-  "WHEN (SELECT bulk FROM bulk_state) = 0 BEGIN\n"
+  "CREATE TRIGGER rollup_officer_insert AFTER INSERT ON record_officer BEGIN\n"
   "  INSERT INTO officer_activity VALUES (\n"
   "    NEW.officer_id, (SELECT year FROM record WHERE id = NEW.record_id), 1)\n"
   "  ON CONFLICT DO UPDATE SET n_records = n_records + 1;\n"
   "END;\n"
 
-  "CREATE TRIGGER record_officer_delete AFTER DELETE ON record_officer\n"
-  "WHEN (SELECT bulk FROM bulk_state) = 0 BEGIN\n"
+  "CREATE TRIGGER rollup_officer_delete AFTER DELETE ON record_officer BEGIN\n"
   "  UPDATE officer_activity SET n_records = n_records - 1\n"
   "  WHERE officer_id = OLD.officer_id\n"
   "    AND year = (SELECT year FROM record WHERE id = OLD.record_id);\n"
@@ -239,8 +227,8 @@ static const char migration_1[] =
   "  WHERE officer_id = OLD.officer_id AND n_records = 0;\n"
   "END;\n"
 
-  "CREATE TRIGGER record_year_update AFTER UPDATE OF opened_on, closed_on ON record\n"
-  "WHEN OLD.year != NEW.year AND (SELECT bulk FROM bulk_state) = 0 BEGIN\n"
+  "CREATE TRIGGER rollup_record_year AFTER UPDATE OF opened_on, closed_on ON record\n"
+  "WHEN OLD.year != NEW.year BEGIN\n"
   "  UPDATE officer_activity SET n_records = n_records - 1\n"
   "  WHERE year = OLD.year\n"
   "    AND officer_id IN (SELECT officer_id FROM record_officer WHERE record_id = NEW.id);\n"

@@ -24,7 +24,8 @@ struct _JdDb
   char        *backup_path;
   GHashTable  *statements;      /* SQL text (static, by address) → sqlite3_stmt */
   guint        depth;           /* transaction nesting */
-  gboolean     bulk;            /* inside jd_db_begin_bulk () */
+  GPtrArray   *bulk_triggers;   /* inside jd_db_begin_bulk (): the SQL of the
+                                 * rollup triggers set aside, or NULL */
   int          schema_version;
 };
 
@@ -240,6 +241,7 @@ jd_db_finalize (GObject *object)
   JdDb *self = (JdDb *)object;
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->bulk_triggers, g_ptr_array_unref);
   if (self->handle != NULL)
     {
       sqlite3_close_v2 (self->handle);
@@ -610,10 +612,11 @@ jd_db_rollback (JdDb *self)
     sqlite3_exec (self->handle, "ROLLBACK;", NULL, NULL, NULL);
   self->depth = 0;
 
-  if (self->bulk)
+  /* The rollback brought back the triggers a bulk write had set aside */
+  if (self->bulk_triggers != NULL)
     {
+      g_clear_pointer (&self->bulk_triggers, g_ptr_array_unref);
       sqlite3_exec (self->handle, "PRAGMA foreign_keys = ON;", NULL, NULL, NULL);
-      self->bulk = FALSE;
     }
 }
 
@@ -623,22 +626,50 @@ jd_db_begin_bulk (JdDb    *self,
 {
   g_return_val_if_fail (JD_IS_DB (self), FALSE);
 
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) names = NULL;
+
   g_return_val_if_fail (self->depth == 0, FALSE);
 
   /* Foreign keys are checked once, at the end, instead of row by row; the
    * pragma has no effect inside a transaction, so it comes first. */
   if (!_jd_db_exec (self, "PRAGMA foreign_keys = OFF;", error))
     return FALSE;
-  self->bulk = TRUE;
 
-  if (!jd_db_begin (self, error) ||
-      !_jd_db_exec (self, "UPDATE bulk_state SET bulk = 1;", error))
+  if (!jd_db_begin (self, error))
+    goto failed;
+
+  /* Set the rollup triggers aside: dropped inside the transaction, so a
+   * rollback brings them back, and recreated from their own SQL at the end. */
+  self->bulk_triggers = g_ptr_array_new_with_free_func (g_free);
+  names = g_ptr_array_new_with_free_func (g_free);
+  stmt = _jd_db_prepare (self, "SELECT name, sql FROM sqlite_schema"
+                               " WHERE type = 'trigger' AND name LIKE 'rollup\\_%' ESCAPE '\\'"
+                               " ORDER BY name;", error);
+  if (stmt == NULL)
+    goto failed;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      jd_db_rollback (self);
-      return FALSE;
+      g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      g_ptr_array_add (self->bulk_triggers, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+    }
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *quoted = g_strdup_printf ("DROP TRIGGER \"%s\";",
+                                                 (const char *) g_ptr_array_index (names, i));
+      if (!_jd_db_exec (self, quoted, error))
+        goto failed;
     }
 
   return TRUE;
+
+failed:
+  if (self->depth > 0)
+    jd_db_rollback (self);
+  else
+    sqlite3_exec (self->handle, "PRAGMA foreign_keys = ON;", NULL, NULL, NULL);
+  return FALSE;
 }
 
 static gboolean
@@ -669,19 +700,26 @@ jd_db_end_bulk (JdDb    *self,
 {
   g_return_val_if_fail (JD_IS_DB (self), FALSE);
 
-  g_return_val_if_fail (self->bulk, FALSE);
+  g_return_val_if_fail (self->bulk_triggers != NULL, FALSE);
 
-  if (!check_foreign_keys (self, error) ||
-      !_jd_db_exec (self, "UPDATE bulk_state SET bulk = 0;", error) ||
-      !jd_db_rebuild_rollups (self, error) ||
-      !jd_db_commit (self, error))
+  if (!check_foreign_keys (self, error) || !jd_db_rebuild_rollups (self, error))
+    goto failed;
+
+  for (guint i = 0; i < self->bulk_triggers->len; i++)
     {
-      jd_db_rollback (self);
-      return FALSE;
+      if (!_jd_db_exec (self, g_ptr_array_index (self->bulk_triggers, i), error))
+        goto failed;
     }
 
-  self->bulk = FALSE;
+  if (!jd_db_commit (self, error))
+    goto failed;
+
+  g_clear_pointer (&self->bulk_triggers, g_ptr_array_unref);
   return _jd_db_exec (self, "PRAGMA foreign_keys = ON;", error);
+
+failed:
+  jd_db_rollback (self);
+  return FALSE;
 }
 
 gboolean
