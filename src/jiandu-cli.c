@@ -179,6 +179,21 @@ append_json_string (GString    *out,
   g_string_append_c (out, '"');
 }
 
+/* "key": { "value": N, "previous": M }, with a comma unless LAST */
+static void
+append_json_pair (GString    *out,
+                  const char *key,
+                  gint64      value,
+                  gint64      previous,
+                  gboolean    last)
+{
+  g_string_append (out, "    ");
+  append_json_string (out, key);
+  g_string_append_printf (out, ": { \"value\": %" G_GINT64_FORMAT
+                          ", \"previous\": %" G_GINT64_FORMAT " }%s\n",
+                          value, previous, last ? "" : ",");
+}
+
 static char *
 stats_to_json (const char       *district,
                const JdOverview *current,
@@ -191,25 +206,13 @@ stats_to_json (const char       *district,
                           current->year, previous->year);
 
   for (guint i = 0; i < JD_FIGURE_N; i++)
-    {
-      g_string_append (out, "    ");
-      append_json_string (out, jd_figure_to_id (i));
-      g_string_append_printf (out, ": { \"value\": %" G_GINT64_FORMAT
-                              ", \"previous\": %" G_GINT64_FORMAT " }%s\n",
-                              current->values[i], previous->values[i],
-                              i + 1 < JD_FIGURE_N ? "," : "");
-    }
+    append_json_pair (out, jd_figure_to_id (i), current->values[i], previous->values[i],
+                      i + 1 == JD_FIGURE_N);
 
   g_string_append (out, "  },\n  \"records_by_category\": {\n");
   for (guint i = 0; i < JD_CATEGORY_N; i++)
-    {
-      g_string_append (out, "    ");
-      append_json_string (out, jd_category_to_id (i));
-      g_string_append_printf (out, ": { \"value\": %" G_GINT64_FORMAT
-                              ", \"previous\": %" G_GINT64_FORMAT " }%s\n",
-                              current->records_by_category[i], previous->records_by_category[i],
-                              i + 1 < JD_CATEGORY_N ? "," : "");
-    }
+    append_json_pair (out, jd_category_to_id (i), current->records_by_category[i],
+                      previous->records_by_category[i], i + 1 == JD_CATEGORY_N);
   g_string_append (out, "  }\n}\n");
 
   return g_string_free (out, FALSE);
