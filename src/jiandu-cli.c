@@ -15,6 +15,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "jd-csv-import.h"
 #include "jd-db.h"
 #include "jd-format.h"
 #include "jd-sample.h"
@@ -302,11 +303,98 @@ run_stats (const char  *database,
   return EXIT_OK;
 }
 
+/* import-csv ---------------------------------------------------------------- */
+
+static int
+run_import_csv (const char  *database,
+                int          argc,
+                char       **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdDb) db = NULL;
+  g_autoptr(JdCsvImport) import = NULL;
+  g_autofree char *mapping = NULL;
+  JdCsvImportFlags flags = JD_CSV_IMPORT_DEFAULT;
+  gboolean good_rows_only = FALSE, dry_run = FALSE;
+  GPtrArray *errors;
+  gboolean ok;
+  const GOptionEntry entries[] = {
+    { "mapping", 0, 0, G_OPTION_ARG_STRING, &mapping,
+      N_("Correct the columns: field=column,… where column is a header or a number from 1"),
+      "FIELD=COLUMN,…" },
+    { "good-rows-only", 0, 0, G_OPTION_ARG_NONE, &good_rows_only,
+      N_("Import the good rows and report the bad ones, instead of nothing"), NULL },
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, N_("Check the file but write nothing"), NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("FILE"));
+  g_option_context_set_summary (context,
+                                _("Import enforcement records from a CSV file (UTF-8 or GBK). "
+                                  "Nothing is written unless every row is good."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc < 2)
+    return usage_error (context, _("A CSV file is required"));
+  if (argc > 2)
+    return usage_error (context, _("Unexpected argument"));
+
+  db = open_database (database, &error);
+  if (db == NULL)
+    return fail (EXIT_DATA, "%s", error->message);
+
+  import = jd_csv_import_new (db, argv[1], &error);
+  if (import == NULL)
+    return fail (EXIT_DATA, "%s", error->message);
+
+  if (mapping != NULL &&
+      !jd_csv_mapping_apply_overrides (jd_csv_import_get_mapping (import), mapping, &error))
+    return usage_error (context, error->message);
+
+  if (good_rows_only)
+    flags |= JD_CSV_IMPORT_GOOD_ROWS_ONLY;
+  if (dry_run)
+    flags |= JD_CSV_IMPORT_DRY_RUN;
+
+  ok = jd_csv_import_run (import, flags, NULL, NULL, NULL, &error);
+
+  errors = jd_csv_import_get_errors (import);
+  for (guint i = 0; i < errors->len; i++)
+    {
+      g_autofree char *line = jd_csv_import_format_error (import, g_ptr_array_index (errors, i));
+      g_printerr ("%s\n", line);
+    }
+  if (jd_csv_import_get_n_errors (import) > errors->len)
+    {
+      guint more = jd_csv_import_get_n_errors (import) - errors->len;
+      g_printerr (ngettext ("… and %u more error\n", "… and %u more errors\n", more), more);
+    }
+
+  /* Translators: a file name and its encoding */
+  g_print (_("%s (%s)\n"), jd_csv_import_get_path (import), jd_csv_import_get_encoding (import));
+  g_print (_("  rows read: %u\n"), jd_csv_import_get_n_rows (import));
+  if (dry_run)
+    g_print (_("  good rows: %u (dry run: nothing written)\n"), jd_csv_import_get_n_good (import));
+  else
+    g_print (_("  imported:  %u\n"), jd_csv_import_get_n_imported (import));
+  g_print (_("  rejected:  %u\n"), jd_csv_import_get_n_rejected (import));
+
+  if (!ok)
+    return fail (EXIT_DATA, "%s", error->message);
+
+  return EXIT_OK;
+}
+
 /* main ---------------------------------------------------------------------- */
 
 static const Command commands[] = {
   { "sample", N_("Write the sample district into an empty database"), run_sample },
   { "stats",  N_("Print the overview’s figures for a year"), run_stats },
+  { "import-csv", N_("Import enforcement records from a CSV file"), run_import_csv },
 };
 
 static void

@@ -11,7 +11,18 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "jd-agencies-page-private.h"
+#include "jd-agency-editor.h"
+#include "jd-agency-row-item.h"
+#include "jd-certificate-event-dialog.h"
+#include "jd-officer-editor.h"
+#include "jd-supervision-figures-dialog.h"
+#include "jd-alerts-page.h"
 #include "jd-application.h"
+#include "jd-dashboard.h"
 #include "jd-db.h"
 #include "jd-figure-card.h"
 #include "jd-format.h"
@@ -110,6 +121,8 @@ static void
 test_templates (void)
 {
   const GType widget_types[] = {
+    JD_TYPE_AGENCIES_PAGE,
+    JD_TYPE_ALERTS_PAGE,
     JD_TYPE_FIGURE_CARD,
     JD_TYPE_OVERVIEW_PAGE,
     JD_TYPE_WELCOME_PAGE,
@@ -478,6 +491,598 @@ test_preferences (void)
   destroy_window (window);
 }
 
+static char *
+expected_rate_text (JdRate         rate,
+                    const JdRatio *ratio)
+{
+  if (!ratio->defined)
+    return g_strdup ("—");
+  if (jd_rate_is_share (rate))
+    return jd_format_percent (ratio->value);
+  {
+    gint64 tenths = (gint64) (ratio->value * 10.0 + 0.5);
+    g_autofree char *whole = jd_format_count (tenths / 10);
+
+    return g_strdup_printf ("%s.%d", whole, (int) (tenths % 10));
+  }
+}
+
+/* The dashboard shows what core computes: every rate, leniency and referral */
+static void
+assert_dashboard_shows (JdOverviewPage *page,
+                        JdDb           *db,
+                        gint64          agency_id,
+                        int             year)
+{
+  g_autoptr(GError) error = NULL;
+  JdDashboard dashboard;
+
+  g_assert_true (jd_dashboard_compute (db, 0, agency_id, year, &dashboard, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (jd_overview_page_get_agency_id (page), ==, agency_id);
+  g_assert_cmpint (jd_overview_page_get_year (page), ==, year);
+
+  for (guint i = 0; i < JD_RATE_N; i++)
+    {
+      JdFigureCard *card = _jd_overview_page_get_rate_card (page, i);
+      g_autofree char *value = expected_rate_text (i, &dashboard.rates[i]);
+      g_autofree char *numerator = jd_format_count (dashboard.rates[i].numerator);
+      g_autofree char *denominator = jd_format_count (dashboard.rates[i].denominator);
+      g_autofree char *raw = g_strdup_printf (_("%s ÷ %s"), numerator, denominator);
+      const char *tooltip = gtk_widget_get_tooltip_text (GTK_WIDGET (card));
+
+      g_test_message ("%s: %s", jd_rate_to_id (i), jd_figure_card_get_value_text (card));
+      g_assert_cmpstr (jd_figure_card_get_value_text (card), ==, value);
+      g_assert_cmpstr (jd_figure_card_get_detail_text (card), ==, raw);
+      /* The tooltip gives the formula and the raw numbers */
+      g_assert_nonnull (tooltip);
+      g_assert_nonnull (strstr (tooltip, jd_rate_to_formula (i)));
+      g_assert_nonnull (strstr (tooltip, raw));
+      g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL));
+    }
+
+  for (guint i = JD_LENIENCY_NOT_PENALISED; i < JD_LENIENCY_N; i++)
+    {
+      g_autofree char *value = jd_format_count (dashboard.leniency[i]);
+
+      g_assert_cmpstr (jd_figure_card_get_value_text (_jd_overview_page_get_leniency_card (page, i)), ==, value);
+    }
+  {
+    g_autofree char *referrals = jd_format_count (dashboard.referrals);
+    g_autofree char *records = jd_format_count (dashboard.overview.values[JD_FIGURE_RECORDS]);
+    g_autofree char *fines = jd_format_money (dashboard.overview.values[JD_FIGURE_FINES]);
+
+    g_assert_cmpstr (jd_figure_card_get_value_text (_jd_overview_page_get_leniency_card (page, JD_LENIENCY_NONE)),
+                     ==, referrals);
+    g_assert_cmpstr (_jd_overview_page_get_value_text (page, JD_FIGURE_RECORDS), ==, records);
+    g_assert_cmpstr (_jd_overview_page_get_value_text (page, JD_FIGURE_FINES), ==, fines);
+  }
+}
+
+/* Long rankings end in a "Show All" row: activating it shows the rest */
+static guint
+count_ranking_agencies (GtkListBox *list_box)
+{
+  GtkWidget *last = gtk_widget_get_last_child (GTK_WIDGET (list_box));
+  guint n = 0;
+
+  if (last != NULL && _jd_overview_page_get_row_agency (GTK_LIST_BOX_ROW (last)) == 0 &&
+      gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (last)))
+    g_signal_emit_by_name (list_box, "row-activated", last);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LIST_BOX_ROW (child) && _jd_overview_page_get_row_agency (GTK_LIST_BOX_ROW (child)) > 0)
+        n++;
+    }
+
+  return n;
+}
+
+static void
+test_dashboard (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+  g_autoptr(JdDb) db = NULL;
+  g_autoptr(GArray) years = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) agencies = NULL;
+  g_autoptr(GPtrArray) expected = NULL;
+  JdOverviewPage *page;
+  GtkListBox *penalties;
+  JdWindow *window;
+  int last;
+
+  db = jd_db_open (sample_path, &error);
+  g_assert_no_error (error);
+  years = jd_db_list_years (db);
+  last = g_array_index (years, int, years->len - 1);
+
+  window = open_window (sample_path);
+  SPIN_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)), 10);
+  page = _jd_window_get_overview_page (window);
+  assert_dashboard_shows (page, db, 0, last);
+
+  /* The rankings are core's, in its order */
+  agencies = jd_dashboard_list_agencies (db, 0, last, &error);
+  g_assert_no_error (error);
+  expected = jd_rank_penalties (agencies);
+  penalties = _jd_overview_page_get_ranking (page, JD_RANKING_PENALTIES);
+  g_assert_cmpuint (expected->len, >, 10);
+  /* Folded after ten, with a row that shows the rest */
+  g_assert_cmpint (_jd_overview_page_get_row_agency (gtk_list_box_get_row_at_index (penalties, 10)), ==, 0);
+  g_assert_null (gtk_list_box_get_row_at_index (penalties, 11));
+  g_assert_cmpuint (count_ranking_agencies (penalties), ==, expected->len);
+  for (guint i = 0; i < expected->len; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (penalties, i);
+      const JdAgencyYear *agency = g_ptr_array_index (expected, i);
+
+      g_assert_cmpint (_jd_overview_page_get_row_agency (row), ==, agency->id);
+      g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, agency->name);
+    }
+
+  /* Activating a ranking row opens that agency */
+  g_signal_emit_by_name (penalties, "row-activated", gtk_list_box_get_row_at_index (penalties, 0));
+  g_assert_cmpstr (_jd_window_get_visible_view (window), ==, "agencies");
+  g_assert_cmpint (jd_overview_page_get_agency_id (_jd_agencies_page_get_agency_page (_jd_window_get_agencies_page (window))),
+                   ==, ((JdAgencyYear *) g_ptr_array_index (expected, 0))->id);
+
+  /* The year before, with nothing to compare with */
+  g_assert_true (_jd_window_select_year (window, g_array_index (years, int, 0)));
+  assert_dashboard_shows (page, db, 0, g_array_index (years, int, 0));
+  g_assert_true (_jd_window_select_year (window, last));
+  g_settings_set_int (settings, "last-year", 0);
+
+  destroy_window (window);
+}
+
+static void
+test_rankings_follow_preferences (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+  g_autoptr(JdDb) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) agencies = NULL;
+  JdOverviewPage *page;
+  GtkListBox *departments;
+  GtkListBox *top;
+  GtkWidget *preferences;
+  GtkSpinButton *spin;
+  AdwActionRow *row;
+  JdWindow *window;
+  guint n_departments = 0;
+  guint n_with_records = 0;
+  int year;
+
+  db = jd_db_open (sample_path, &error);
+  g_assert_no_error (error);
+
+  window = open_window (sample_path);
+  SPIN_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)), 10);
+  page = _jd_window_get_overview_page (window);
+  year = jd_overview_page_get_year (page);
+  agencies = jd_dashboard_list_agencies (db, 0, year, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < agencies->len; i++)
+    {
+      const JdAgencyYear *agency = g_ptr_array_index (agencies, i);
+
+      if (agency->kind == JD_AGENCY_KIND_DISTRICT_DEPARTMENT)
+        {
+          n_departments++;
+          if (agency->records > 0)
+            n_with_records++;
+        }
+    }
+  g_assert_cmpuint (n_with_records, >, 1);
+
+  departments = _jd_overview_page_get_ranking (page, JD_RANKING_DEPARTMENTS);
+  top = _jd_overview_page_get_ranking (page, JD_RANKING_TOP_PER_OFFICER);
+
+  /* Through the preferences window's spin buttons */
+  preferences = jd_preferences_window_new (window);
+  gtk_window_present (GTK_WINDOW (preferences));
+  row = ADW_ACTION_ROW (find_widget (preferences, ADW_TYPE_ACTION_ROW, "_Department Threshold"));
+  g_assert_nonnull (row);
+  spin = GTK_SPIN_BUTTON (find_widget (GTK_WIDGET (row), GTK_TYPE_SPIN_BUTTON, NULL));
+  g_assert_nonnull (spin);
+  g_assert_cmpfloat (gtk_spin_button_get_value (spin), ==, 1000);
+  gtk_test_accessible_assert_property (spin, GTK_ACCESSIBLE_PROPERTY_LABEL, "Department Threshold");
+
+  gtk_spin_button_set_value (spin, 0);
+  g_assert_cmpint (g_settings_get_int (settings, "ranking-department-threshold"), ==, 0);
+  g_assert_cmpuint (count_ranking_agencies (departments), ==, n_with_records);
+
+  gtk_spin_button_set_value (spin, 1000000);
+  g_assert_cmpuint (count_ranking_agencies (departments), ==, 0);
+
+  row = ADW_ACTION_ROW (find_widget (preferences, ADW_TYPE_ACTION_ROW, "_Top and Bottom Agencies"));
+  spin = GTK_SPIN_BUTTON (find_widget (GTK_WIDGET (row), GTK_TYPE_SPIN_BUTTON, NULL));
+  gtk_spin_button_set_value (spin, 2);
+  g_assert_cmpuint (count_ranking_agencies (top), ==, 2);
+  gtk_spin_button_set_value (spin, 3);
+  g_assert_cmpuint (count_ranking_agencies (top), ==, 3);
+
+  /* Shares show as percentages */
+  row = ADW_ACTION_ROW (find_widget (preferences, ADW_TYPE_ACTION_ROW, "Three Systems _Minimum"));
+  spin = GTK_SPIN_BUTTON (find_widget (GTK_WIDGET (row), GTK_TYPE_SPIN_BUTTON, NULL));
+  g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (spin), 90, 1e-9);
+  gtk_spin_button_set_value (spin, 95);
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "alert-three-systems-minimum"), 0.95, 1e-9);
+
+  g_settings_reset (settings, "ranking-department-threshold");
+  g_settings_reset (settings, "ranking-top-n");
+  g_settings_reset (settings, "alert-three-systems-minimum");
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  destroy_window (window);
+}
+
+static const JdAgencyYear *
+row_at (GListModel *rows,
+        guint       i)
+{
+  g_autoptr(JdAgencyRowItem) item = g_list_model_get_item (rows, i);
+
+  /* The store keeps the item alive */
+  return jd_agency_row_item_get_row (item);
+}
+
+static void
+test_agencies (void)
+{
+  g_autoptr(JdDb) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) agencies = NULL;
+  g_autofree char *needle = NULL;
+  JdAgenciesPage *page;
+  GtkColumnView *column_view;
+  GListModel *rows;
+  JdOverviewPage *agency_page;
+  const JdAgencyYear *busiest;
+  JdWindow *window;
+  guint n_matching = 0;
+  guint n_towns = 0;
+  gint64 busiest_id;
+  int year;
+
+  db = jd_db_open (sample_path, &error);
+  g_assert_no_error (error);
+
+  window = open_window (sample_path);
+  SPIN_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)), 10);
+  year = _jd_window_get_year (window);
+  agencies = jd_dashboard_list_agencies (db, 0, year, &error);
+  g_assert_no_error (error);
+
+  page = _jd_window_get_agencies_page (window);
+  column_view = _jd_agencies_page_get_column_view (page);
+  rows = _jd_agencies_page_get_rows (page);
+  g_assert_cmpstr (_jd_agencies_page_get_visible_child (page), ==, "list");
+
+  /* Every agency, by name first */
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, agencies->len);
+  for (guint i = 1; i < agencies->len; i++)
+    g_assert_cmpint (g_utf8_collate (row_at (rows, i - 1)->name, row_at (rows, i)->name), <=, 0);
+
+  /* Sorting by records, most first, then fewest first */
+  gtk_column_view_sort_by_column (column_view,
+                                  _jd_agencies_page_get_column (page, JD_AGENCY_COLUMN_RECORDS),
+                                  GTK_SORT_DESCENDING);
+  for (guint i = 1; i < agencies->len; i++)
+    g_assert_cmpint (row_at (rows, i - 1)->records, >=, row_at (rows, i)->records);
+  busiest = row_at (rows, 0);
+  gtk_column_view_sort_by_column (column_view,
+                                  _jd_agencies_page_get_column (page, JD_AGENCY_COLUMN_RECORDS),
+                                  GTK_SORT_ASCENDING);
+  for (guint i = 1; i < agencies->len; i++)
+    g_assert_cmpint (row_at (rows, i - 1)->records, <=, row_at (rows, i)->records);
+  /* Every column sorts */
+  for (guint c = 0; c < JD_AGENCY_COLUMN_N; c++)
+    g_assert_nonnull (gtk_column_view_column_get_sorter (_jd_agencies_page_get_column (page, c)));
+
+  /* ... from the keyboard too: the sort menu, penalties most first, then reversed */
+  gtk_widget_activate_action (GTK_WIDGET (page), "agencies.sort", "i", JD_AGENCY_COLUMN_PENALTIES);
+  for (guint i = 1; i < agencies->len; i++)
+    g_assert_cmpint (row_at (rows, i - 1)->penalties, >=, row_at (rows, i)->penalties);
+  gtk_widget_activate_action (GTK_WIDGET (page), "agencies.sort", "i", JD_AGENCY_COLUMN_PENALTIES);
+  for (guint i = 1; i < agencies->len; i++)
+    g_assert_cmpint (row_at (rows, i - 1)->penalties, <=, row_at (rows, i)->penalties);
+
+  /* Searching by name: the first two characters of the busiest agency */
+  needle = g_utf8_substring (busiest->name, 0, 2);
+  for (guint i = 0; i < agencies->len; i++)
+    if (strstr (((JdAgencyYear *) g_ptr_array_index (agencies, i))->name, needle) != NULL)
+      n_matching++;
+  g_assert_cmpuint (n_matching, <, agencies->len);
+  gtk_editable_set_text (_jd_agencies_page_get_search_entry (page), needle);
+  SPIN_UNTIL (g_list_model_get_n_items (rows) == n_matching, 5);
+  for (guint i = 0; i < n_matching; i++)
+    g_assert_nonnull (strstr (row_at (rows, i)->name, needle));
+  gtk_editable_set_text (_jd_agencies_page_get_search_entry (page), "");
+  SPIN_UNTIL (g_list_model_get_n_items (rows) == agencies->len, 5);
+
+  /* Filtering by kind */
+  for (guint i = 0; i < agencies->len; i++)
+    if (((JdAgencyYear *) g_ptr_array_index (agencies, i))->kind == JD_AGENCY_KIND_SUBDISTRICT_TOWN)
+      n_towns++;
+  gtk_drop_down_set_selected (_jd_agencies_page_get_kind_dropdown (page), 1 + JD_AGENCY_KIND_SUBDISTRICT_TOWN);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_towns);
+  gtk_drop_down_set_selected (_jd_agencies_page_get_kind_dropdown (page), 0);
+  gtk_test_accessible_assert_property (_jd_agencies_page_get_kind_dropdown (page),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Kind of agency");
+  gtk_test_accessible_assert_property (_jd_agencies_page_get_domain_dropdown (page),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Enforcement domain");
+
+  /* Ctrl+F: the search entry, on the agencies page */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL);
+  g_assert_cmpstr (_jd_window_get_visible_view (window), ==, "agencies");
+
+  /* Activating the busiest agency opens its dashboard with its records */
+  gtk_column_view_sort_by_column (column_view,
+                                  _jd_agencies_page_get_column (page, JD_AGENCY_COLUMN_RECORDS),
+                                  GTK_SORT_DESCENDING);
+  busiest = row_at (rows, 0);
+  g_signal_emit_by_name (column_view, "activate", 0);
+  g_assert_cmpstr (_jd_agencies_page_get_visible_child (page), ==, "agency");
+  agency_page = _jd_agencies_page_get_agency_page (page);
+  {
+    g_autofree char *records = jd_format_count (busiest->records);
+
+    g_assert_cmpstr (_jd_overview_page_get_value_text (agency_page, JD_FIGURE_RECORDS), ==, records);
+    g_assert_nonnull (strstr (_jd_overview_page_get_title (agency_page), busiest->name));
+  }
+  busiest_id = busiest->id;
+  assert_dashboard_shows (agency_page, db, busiest_id, year);
+  /* Five years, six figures, plus the headings */
+  g_assert_nonnull (gtk_grid_get_child_at (_jd_overview_page_get_history (agency_page), 5, 6));
+  g_assert_nonnull (gtk_list_box_get_row_at_index (_jd_overview_page_get_officers (agency_page), 0));
+
+  /* The agency on show follows the year (the rows are new ones then) */
+  g_assert_true (_jd_window_select_year (window, year - 1));
+  g_assert_cmpstr (_jd_agencies_page_get_visible_child (page), ==, "agency");
+  assert_dashboard_shows (agency_page, db, busiest_id, year - 1);
+  g_assert_true (_jd_window_select_year (window, year));
+
+  /* Back to the list */
+  gtk_widget_activate_action (GTK_WIDGET (page), "agencies.back", NULL);
+  g_assert_cmpstr (_jd_agencies_page_get_visible_child (page), ==, "list");
+
+  destroy_window (window);
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+        return l->data;
+    }
+
+  return NULL;
+}
+
+/* The agency dashboard opens the registry's dialogs, and the figures follow
+ * what they write. */
+static void
+test_registry_editing (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdDb) db = NULL;
+  g_autofree char *path = g_build_filename (tmp_dir, "registry-editing.db", NULL);
+  JdSampleOptions options;
+  JdAgenciesPage *page;
+  JdWindow *window;
+  GtkWindow *dialog;
+  gint64 agency_id, officer_id = 0;
+  int year;
+
+  db = jd_db_open (path, &error);
+  g_assert_no_error (error);
+  jd_sample_options_init (&options);
+  options.records_per_year = 2000;
+  options.years = 2;
+  g_assert_true (jd_sample_generate (db, &options, NULL, NULL, NULL, &error));
+
+  window = open_window (path);
+  SPIN_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)), 10);
+  year = _jd_window_get_year (window);
+  page = _jd_window_get_agencies_page (window);
+
+  /* Editing needs an agency on show */
+  gtk_widget_activate_action (GTK_WIDGET (page), "agencies.edit-agency", NULL);
+  spin (50);
+  g_assert_null (find_toplevel (JD_TYPE_AGENCY_EDITOR));
+
+  {
+    g_autoptr(GPtrArray) agencies = jd_dashboard_list_agencies (db, 0, year, &error);
+    agency_id = ((JdAgencyYear *) g_ptr_array_index (agencies, 0))->id;
+  }
+  g_assert_true (jd_agencies_page_open_agency (page, agency_id, 0, &error));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "agencies.edit-agency", NULL));
+  SPIN_UNTIL ((dialog = find_toplevel (JD_TYPE_AGENCY_EDITOR)) != NULL, 5);
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
+  gtk_window_destroy (dialog);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "agencies.supervision-figures", NULL));
+  SPIN_UNTIL ((dialog = find_toplevel (JD_TYPE_SUPERVISION_FIGURES_DIALOG)) != NULL, 5);
+  gtk_window_destroy (dialog);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "agencies.add-officer", NULL));
+  SPIN_UNTIL ((dialog = find_toplevel (JD_TYPE_OFFICER_EDITOR)) != NULL, 5);
+  gtk_window_destroy (dialog);
+
+  /* A write elsewhere, then the page says the registry changed: the
+   * district's figures are recounted */
+  {
+    JdOfficerInfo officer = { .agency_id = agency_id, .name = "测试员",
+                              .certificate_no = "1201999990001", .issued_on = NULL,
+                              .expires_on = NULL, .status = JD_CERT_STATUS_VALID };
+    g_autofree char *issued = g_strdup_printf ("%d-06-01", year);
+    g_autofree char *expires = g_strdup_printf ("%d-06-01", year + 4);
+    JdOverview overview;
+    g_autofree char *expected = NULL;
+
+    officer.issued_on = issued;
+    officer.expires_on = expires;
+    g_assert_true (jd_db_add_officer (db, &officer, &officer_id, &error));
+    g_assert_no_error (error);
+    g_assert_true (jd_stats_overview (db, 0, year, &overview, &error));
+    expected = jd_format_count (overview.values[JD_FIGURE_OFFICERS_VALID]);
+
+    g_assert_cmpstr (_jd_overview_page_get_value_text (_jd_window_get_overview_page (window),
+                                                       JD_FIGURE_OFFICERS_VALID), !=, expected);
+    g_signal_emit_by_name (page, "registry-changed");
+    g_assert_cmpstr (_jd_overview_page_get_value_text (_jd_window_get_overview_page (window),
+                                                       JD_FIGURE_OFFICERS_VALID), ==, expected);
+  }
+
+  /* An officer row's activation opens the officer editor */
+  g_signal_emit_by_name (_jd_agencies_page_get_agency_page (page), "officer-activated", officer_id);
+  SPIN_UNTIL ((dialog = find_toplevel (JD_TYPE_OFFICER_EDITOR)) != NULL, 5);
+  gtk_window_destroy (dialog);
+  g_signal_emit_by_name (_jd_agencies_page_get_agency_page (page), "officer-certificate", officer_id);
+  SPIN_UNTIL ((dialog = find_toplevel (JD_TYPE_CERTIFICATE_EVENT_DIALOG)) != NULL, 5);
+  gtk_window_destroy (dialog);
+
+  destroy_window (window);
+}
+
+static void
+test_alerts (void)
+{
+  g_autoptr(JdDb) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) alerts = NULL;
+  JdAlertOptions options;
+  gboolean seen[JD_ALERT_N] = { FALSE, };
+  JdAlertsPage *page;
+  JdWindow *window;
+  int year;
+
+  db = jd_db_open (sample_path, &error);
+  g_assert_no_error (error);
+
+  window = open_window (sample_path);
+  SPIN_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)), 10);
+  year = _jd_window_get_year (window);
+  jd_alert_options_init (&options);
+  alerts = jd_dashboard_alerts (db, 0, year, &options, &error);
+  g_assert_no_error (error);
+
+  page = _jd_window_get_alerts_page (window);
+  g_assert_cmpuint (jd_alerts_page_get_n_alerts (page), ==, alerts->len);
+
+  /* Alt+1, 2 and 3 switch the views */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "alerts");
+  g_assert_cmpstr (_jd_window_get_visible_view (window), ==, "alerts");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "overview");
+  g_assert_cmpstr (_jd_window_get_visible_view (window), ==, "overview");
+  if (alerts->len == 0)
+    {
+      g_test_skip ("The sample district has no alerts");
+      destroy_window (window);
+      return;
+    }
+
+  for (guint i = 0; i < alerts->len; i++)
+    {
+      const JdAlert *alert = g_ptr_array_index (alerts, i);
+      GtkListBoxRow *row = _jd_alerts_page_get_row (page, i);
+
+      g_assert_nonnull (row);
+      g_assert_true (gtk_list_box_row_get_activatable (row));
+      g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, alert->subject);
+      g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, alert->message);
+    }
+
+  /* The first alert of each kind opens its agency; an officer's, with the
+   * officer's row selected */
+  for (guint i = 0; i < alerts->len; i++)
+    {
+      const JdAlert *alert = g_ptr_array_index (alerts, i);
+      JdOverviewPage *agency_page;
+      GtkListBoxRow *row;
+
+      if (seen[alert->kind])
+        continue;
+      seen[alert->kind] = TRUE;
+
+      row = _jd_alerts_page_get_row (page, i);
+      g_signal_emit_by_name (gtk_widget_get_parent (GTK_WIDGET (row)), "row-activated", row);
+      g_assert_cmpstr (_jd_window_get_visible_view (window), ==, "agencies");
+      agency_page = _jd_agencies_page_get_agency_page (_jd_window_get_agencies_page (window));
+      g_assert_cmpint (jd_overview_page_get_agency_id (agency_page), ==, alert->agency_id);
+
+      if (alert->officer_id != 0)
+        {
+          GtkListBoxRow *selected = gtk_list_box_get_selected_row (_jd_overview_page_get_officers (agency_page));
+
+          g_assert_nonnull (selected);
+          g_assert_cmpint (_jd_overview_page_get_row_officer (selected), ==, alert->officer_id);
+        }
+    }
+
+  destroy_window (window);
+}
+
+/* The same pages under the zh_CN catalogue as built */
+static void
+test_chinese (void)
+{
+  const char *localedir = g_getenv ("JIANDU_LOCALEDIR");
+  g_autofree char *mo = NULL;
+  g_autoptr(JdDb) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) agencies = NULL;
+  JdAgenciesPage *page;
+  GListModel *rows;
+  JdWindow *window;
+  int year;
+
+  if (localedir == NULL)
+    {
+      g_test_skip ("JIANDU_LOCALEDIR is not set");
+      return;
+    }
+  mo = g_build_filename (localedir, "zh_CN", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+  g_assert_true (g_file_test (mo, G_FILE_TEST_IS_REGULAR));
+
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  setlocale (LC_MESSAGES, "");
+  g_assert_cmpstr (jd_agency_kind_to_label (JD_AGENCY_KIND_SUBDISTRICT_TOWN), !=, "Street or town");
+
+  db = jd_db_open (sample_path, &error);
+  g_assert_no_error (error);
+
+  window = open_window (sample_path);
+  SPIN_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)), 10);
+  year = _jd_window_get_year (window);
+  assert_dashboard_shows (_jd_window_get_overview_page (window), db, 0, year);
+  /* Money in 万元 */
+  g_assert_nonnull (strstr (_jd_overview_page_get_value_text (_jd_window_get_overview_page (window), JD_FIGURE_FINES),
+                            "万元"));
+
+  agencies = jd_dashboard_list_agencies (db, 0, year, &error);
+  g_assert_no_error (error);
+  page = _jd_window_get_agencies_page (window);
+  rows = _jd_agencies_page_get_rows (page);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, agencies->len);
+  gtk_drop_down_set_selected (_jd_agencies_page_get_kind_dropdown (page), 0);
+  g_signal_emit_by_name (_jd_agencies_page_get_column_view (page), "activate", 0);
+  assert_dashboard_shows (_jd_agencies_page_get_agency_page (page), db, row_at (rows, 0)->id, year);
+
+  destroy_window (window);
+}
+
 static void
 remove_tree (const char *path)
 {
@@ -546,6 +1151,13 @@ main (int   argc,
   g_test_add_func ("/jd/ui/too-new", test_too_new);
   g_test_add_func ("/jd/ui/foreign-keeps-open-database", test_foreign_keeps_open_database);
   g_test_add_func ("/jd/ui/preferences", test_preferences);
+  g_test_add_func ("/jd/ui/dashboard", test_dashboard);
+  g_test_add_func ("/jd/ui/rankings-follow-preferences", test_rankings_follow_preferences);
+  g_test_add_func ("/jd/ui/agencies", test_agencies);
+  g_test_add_func ("/jd/ui/alerts", test_alerts);
+  g_test_add_func ("/jd/ui/registry-editing", test_registry_editing);
+  /* Last: it switches the process to the zh_CN catalogue */
+  g_test_add_func ("/jd/ui/chinese", test_chinese);
 
   ret = g_test_run ();
 

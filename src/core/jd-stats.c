@@ -12,7 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "jd-db-private.h"
-#include "jd-stats.h"
+#include "jd-stats-private.h"
 
 typedef struct
 {
@@ -98,10 +98,11 @@ figure_for_kind (int kind)
 }
 
 /* Agencies that existed in YEAR: established by then, not dissolved before,
- * and either active or dissolved later. */
+ * and either active or dissolved later. With AGENCY_ID, only that one. */
 static gboolean
 count_agencies (JdDb        *db,
                 gint64       district_id,
+                gint64       agency_id,
                 int          year,
                 JdOverview  *out,
                 GError     **error)
@@ -109,16 +110,20 @@ count_agencies (JdDb        *db,
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = _jd_db_prepare_cached (db,
-    "SELECT kind, count(*) FROM agency WHERE district_id = ?1"
-    " AND (established_year IS NULL OR established_year <= ?2)"
-    " AND (dissolved_year IS NULL OR dissolved_year >= ?2)"
-    " AND (active = 1 OR dissolved_year IS NOT NULL)"
-    " GROUP BY kind;", error);
+  if (agency_id > 0)
+    stmt = _jd_db_prepare_cached (db,
+      "SELECT a.kind, count(*) FROM agency a WHERE a.id = ?1 AND"
+      JD_SQL_AGENCY_EXISTED ("a", "?2")
+      " GROUP BY a.kind;", error);
+  else
+    stmt = _jd_db_prepare_cached (db,
+      "SELECT a.kind, count(*) FROM agency a WHERE a.district_id = ?1 AND"
+      JD_SQL_AGENCY_EXISTED ("a", "?2")
+      " GROUP BY a.kind;", error);
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, district_id);
+  sqlite3_bind_int64 (stmt, 1, agency_id > 0 ? agency_id : district_id);
   sqlite3_bind_int (stmt, 2, year);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -135,12 +140,19 @@ count_agencies (JdDb        *db,
   return TRUE;
 }
 
+#define OFFICER_COUNTS \
+  "SELECT" \
+  "  sum (" JD_SQL_OFFICER_VALID ("o", "?3") ")," \
+  "  sum (o.issued_on BETWEEN ?2 AND ?3)," \
+  "  sum (o.status = 2 AND o.status_changed_on BETWEEN ?2 AND ?3)"
+
 /* Officers holding a certificate at the end of YEAR (issued by then and not
  * suspended or cancelled by then), those first certified in YEAR, and those
- * whose certificate was cancelled in YEAR. */
+ * whose certificate was cancelled in YEAR; of the district or of AGENCY_ID. */
 static gboolean
 count_officers (JdDb        *db,
                 gint64       district_id,
+                gint64       agency_id,
                 int          year,
                 JdOverview  *out,
                 GError     **error)
@@ -149,17 +161,20 @@ count_officers (JdDb        *db,
   g_autofree char *last_day = g_strdup_printf ("%04d-12-31", year);
   sqlite3_stmt *stmt;
 
-  stmt = _jd_db_prepare_cached (db,
-    "SELECT"
-    "  sum (o.issued_on <= ?3 AND (o.status = 0 OR o.status_changed_on > ?3)),"
-    "  sum (o.issued_on BETWEEN ?2 AND ?3),"
-    "  sum (o.status = 2 AND o.status_changed_on BETWEEN ?2 AND ?3)"
-    " FROM officer o JOIN agency a ON a.id = o.agency_id"
-    " WHERE a.district_id = ?1 AND o.issued_on IS NOT NULL;", error);
+  if (agency_id > 0)
+    stmt = _jd_db_prepare_cached (db,
+      OFFICER_COUNTS
+      " FROM officer o"
+      " WHERE o.agency_id = ?1 AND o.issued_on IS NOT NULL;", error);
+  else
+    stmt = _jd_db_prepare_cached (db,
+      OFFICER_COUNTS
+      " FROM officer o JOIN agency a ON a.id = o.agency_id"
+      " WHERE a.district_id = ?1 AND o.issued_on IS NOT NULL;", error);
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, district_id);
+  sqlite3_bind_int64 (stmt, 1, agency_id > 0 ? agency_id : district_id);
   sqlite3_bind_text (stmt, 2, first_day, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, last_day, -1, SQLITE_STATIC);
 
@@ -177,9 +192,14 @@ count_officers (JdDb        *db,
   return TRUE;
 }
 
+#define RECORD_COUNTS \
+  "SELECT category, procedure, sum (n_records), sum (fine_fen), sum (confiscation_fen)" \
+  " FROM rollup"
+
 static gboolean
 count_records (JdDb        *db,
                gint64       district_id,
+               gint64       agency_id,
                int          year,
                JdOverview  *out,
                GError     **error)
@@ -187,14 +207,18 @@ count_records (JdDb        *db,
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = _jd_db_prepare_cached (db,
-    "SELECT category, procedure, sum (n_records), sum (fine_fen), sum (confiscation_fen)"
-    " FROM rollup WHERE district_id = ?1 AND year = ?2"
-    " GROUP BY category, procedure;", error);
+  if (agency_id > 0)
+    stmt = _jd_db_prepare_cached (db,
+      RECORD_COUNTS " WHERE agency_id = ?1 AND year = ?2"
+      " GROUP BY category, procedure;", error);
+  else
+    stmt = _jd_db_prepare_cached (db,
+      RECORD_COUNTS " WHERE district_id = ?1 AND year = ?2"
+      " GROUP BY category, procedure;", error);
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, district_id);
+  sqlite3_bind_int64 (stmt, 1, agency_id > 0 ? agency_id : district_id);
   sqlite3_bind_int (stmt, 2, year);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -251,6 +275,30 @@ count_records (JdDb        *db,
 }
 
 gboolean
+_jd_stats_overview_for (JdDb        *db,
+                        gint64       district_id,
+                        gint64       agency_id,
+                        int          year,
+                        JdOverview  *out,
+                        GError     **error)
+{
+  g_assert (JD_IS_DB (db));
+  g_assert (out != NULL);
+
+  memset (out, 0, sizeof *out);
+  out->year = year;
+
+  if (agency_id <= 0 && district_id <= 0)
+    district_id = jd_db_get_local_district (db);
+  if (agency_id <= 0 && district_id <= 0)
+    return TRUE;   /* an empty database has nothing to count */
+
+  return count_agencies (db, district_id, agency_id, year, out, error) &&
+         count_officers (db, district_id, agency_id, year, out, error) &&
+         count_records (db, district_id, agency_id, year, out, error);
+}
+
+gboolean
 jd_stats_overview (JdDb        *db,
                    gint64       district_id,
                    int          year,
@@ -260,15 +308,5 @@ jd_stats_overview (JdDb        *db,
   g_return_val_if_fail (JD_IS_DB (db), FALSE);
   g_return_val_if_fail (out != NULL, FALSE);
 
-  memset (out, 0, sizeof *out);
-  out->year = year;
-
-  if (district_id <= 0)
-    district_id = jd_db_get_local_district (db);
-  if (district_id <= 0)
-    return TRUE;   /* an empty database has nothing to count */
-
-  return count_agencies (db, district_id, year, out, error) &&
-         count_officers (db, district_id, year, out, error) &&
-         count_records (db, district_id, year, out, error);
+  return _jd_stats_overview_for (db, district_id, 0, year, out, error);
 }

@@ -23,6 +23,7 @@ struct _JdFigureCard
   GtkLabel        *title_label;
   GtkLabel        *value_label;
   GtkLabel        *change_label;
+  GtkLabel        *detail_label;
 
   JdFigure         figure;
 };
@@ -141,6 +142,7 @@ jd_figure_card_class_init (JdFigureCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JdFigureCard, title_label);
   gtk_widget_class_bind_template_child (widget_class, JdFigureCard, value_label);
   gtk_widget_class_bind_template_child (widget_class, JdFigureCard, change_label);
+  gtk_widget_class_bind_template_child (widget_class, JdFigureCard, detail_label);
 }
 
 static void
@@ -202,6 +204,24 @@ jd_figure_card_set_values (JdFigureCard *self,
   gtk_label_set_text (self->change_label, change_text);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->change_label), tooltip);
 
+  {
+    g_autofree char *card_tooltip = NULL;
+
+    if (has_previous)
+      {
+        g_autofree char *previous_text = money ? jd_format_money (previous) : jd_format_count (previous);
+
+        /* Translators: a card's tooltip: the figure, its value, and the value
+         * of the year before, "Records: 12,345; 11,002 in 2024" */
+        card_tooltip = g_strdup_printf (_("%s: %s; %s in %d"),
+                                        gtk_label_get_text (self->title_label),
+                                        value_text, previous_text, previous_year);
+      }
+    else
+      card_tooltip = g_strdup_printf ("%s: %s", gtk_label_get_text (self->title_label), value_text);
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self), card_tooltip);
+  }
+
   if (has_previous)
     {
       /* Translators: the change of a figure as a screen reader says it:
@@ -211,6 +231,63 @@ jd_figure_card_set_values (JdFigureCard *self,
     }
   else
     update_accessible_label (self, change_text);
+}
+
+GtkWidget *
+jd_figure_card_new_titled (const char *title)
+{
+  JdFigureCard *self;
+
+  g_return_val_if_fail (title != NULL, NULL);
+
+  self = g_object_new (JD_TYPE_FIGURE_CARD, NULL);
+  gtk_label_set_text (self->title_label, title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  -1);
+
+  return GTK_WIDGET (self);
+}
+
+void
+jd_figure_card_set_texts (JdFigureCard *self,
+                          const char   *value,
+                          const char   *change,
+                          int           trend,
+                          const char   *spoken_change,
+                          const char   *detail,
+                          const char   *tooltip)
+{
+  g_return_if_fail (JD_IS_FIGURE_CARD (self));
+  g_return_if_fail (value != NULL);
+  g_return_if_fail (change != NULL);
+
+  gtk_label_set_text (self->value_label, value);
+  gtk_label_set_text (self->change_label, change);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->change_label), NULL);
+  set_trend_class (self, trend > 0 ? "success" : trend < 0 ? "error" : "dim-label");
+
+  gtk_label_set_text (self->detail_label, detail != NULL ? detail : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->detail_label), detail != NULL && *detail != '\0');
+
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip);
+  update_accessible_label (self, spoken_change != NULL ? spoken_change : change);
+}
+
+const char *
+jd_figure_card_get_title (JdFigureCard *self)
+{
+  g_return_val_if_fail (JD_IS_FIGURE_CARD (self), NULL);
+
+  return gtk_label_get_text (self->title_label);
+}
+
+const char *
+jd_figure_card_get_detail_text (JdFigureCard *self)
+{
+  g_return_val_if_fail (JD_IS_FIGURE_CARD (self), NULL);
+
+  return gtk_label_get_text (self->detail_label);
 }
 
 const char *

@@ -22,6 +22,21 @@ void        jd_figure_card_set_values       (JdFigureCard *self,
                                              gboolean      has_previous,
                                              gint64        previous,
                                              int           previous_year);
+/* A card for something that is not a JdFigure (a rate, a leniency count). */
+GtkWidget  *jd_figure_card_new_titled       (const char   *title);
+/* Shows preformatted texts. TREND > 0 colours the change as a rise, < 0 as a
+ * fall; SPOKEN_CHANGE is what a screen reader says for CHANGE (NULL: CHANGE);
+ * DETAIL, when not NULL, is a small line under the change (raw numbers);
+ * TOOLTIP is the card's tooltip (formula and raw numbers). */
+void        jd_figure_card_set_texts        (JdFigureCard *self,
+                                             const char   *value,
+                                             const char   *change,
+                                             int           trend,
+                                             const char   *spoken_change,
+                                             const char   *detail,
+                                             const char   *tooltip);
+const char *jd_figure_card_get_title        (JdFigureCard *self);
+const char *jd_figure_card_get_detail_text  (JdFigureCard *self);
 const char *jd_figure_card_get_value_text   (JdFigureCard *self);
 const char *jd_figure_card_get_change_text  (JdFigureCard *self);
 

@@ -24,6 +24,12 @@ struct _JdPreferencesWindow
   AdwActionRow         *location_row;
   AdwActionRow         *default_row;
   GtkButton            *use_default_button;
+  GtkSpinButton        *department_threshold_spin;
+  GtkSpinButton        *town_threshold_spin;
+  GtkSpinButton        *top_n_spin;
+  GtkSpinButton        *expiring_days_spin;
+  GtkSpinButton        *records_fall_spin;
+  GtkSpinButton        *three_systems_spin;
 
   /* Owned references */
   GSettings            *settings;
@@ -119,6 +125,39 @@ use_default_action (GtkWidget  *widget,
     }
 
   g_settings_set_string (self->settings, "database-path", "");
+}
+
+/* Shares are kept as 0..1 and shown as percentages */
+static gboolean
+share_to_percent (GValue   *value,
+                  GVariant *variant,
+                  gpointer  user_data)
+{
+  g_value_set_double (value, g_variant_get_double (variant) * 100.0);
+  return TRUE;
+}
+
+static GVariant *
+percent_to_share (const GValue       *value,
+                  const GVariantType *expected_type,
+                  gpointer            user_data)
+{
+  return g_variant_new_double (g_value_get_double (value) / 100.0);
+}
+
+static void
+bind_spin (JdPreferencesWindow *self,
+           const char          *key,
+           GtkSpinButton       *spin,
+           gboolean             percent)
+{
+  GtkAdjustment *adjustment = gtk_spin_button_get_adjustment (spin);
+
+  if (percent)
+    g_settings_bind_with_mapping (self->settings, key, adjustment, "value", G_SETTINGS_BIND_DEFAULT,
+                                  share_to_percent, percent_to_share, NULL, NULL);
+  else
+    g_settings_bind (self->settings, key, adjustment, "value", G_SETTINGS_BIND_DEFAULT);
 }
 
 static void
@@ -219,6 +258,12 @@ jd_preferences_window_class_init (JdPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JdPreferencesWindow, location_row);
   gtk_widget_class_bind_template_child (widget_class, JdPreferencesWindow, default_row);
   gtk_widget_class_bind_template_child (widget_class, JdPreferencesWindow, use_default_button);
+  gtk_widget_class_bind_template_child (widget_class, JdPreferencesWindow, department_threshold_spin);
+  gtk_widget_class_bind_template_child (widget_class, JdPreferencesWindow, town_threshold_spin);
+  gtk_widget_class_bind_template_child (widget_class, JdPreferencesWindow, top_n_spin);
+  gtk_widget_class_bind_template_child (widget_class, JdPreferencesWindow, expiring_days_spin);
+  gtk_widget_class_bind_template_child (widget_class, JdPreferencesWindow, records_fall_spin);
+  gtk_widget_class_bind_template_child (widget_class, JdPreferencesWindow, three_systems_spin);
 
   gtk_widget_class_install_action (widget_class, "prefs.open", NULL, choose_action);
   gtk_widget_class_install_action (widget_class, "prefs.new", NULL, choose_action);
@@ -232,6 +277,13 @@ jd_preferences_window_init (JdPreferencesWindow *self)
   self->default_path = jd_db_default_path ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  bind_spin (self, "ranking-department-threshold", self->department_threshold_spin, FALSE);
+  bind_spin (self, "ranking-town-threshold", self->town_threshold_spin, FALSE);
+  bind_spin (self, "ranking-top-n", self->top_n_spin, FALSE);
+  bind_spin (self, "alert-expiring-days", self->expiring_days_spin, FALSE);
+  bind_spin (self, "alert-records-fall", self->records_fall_spin, TRUE);
+  bind_spin (self, "alert-three-systems-minimum", self->three_systems_spin, TRUE);
 
   update_rows (self);
 }

@@ -4,6 +4,8 @@
  */
 #pragma once
 
+#include "jd-agencies-page.h"
+#include "jd-alerts-page.h"
 #include "jd-overview-page.h"
 #include "jd-sample.h"
 #include "jd-welcome-page.h"
@@ -15,6 +17,10 @@ G_BEGIN_DECLS
 const char       *_jd_window_get_visible_page   (JdWindow              *self);
 JdOverviewPage   *_jd_window_get_overview_page  (JdWindow              *self);
 JdWelcomePage    *_jd_window_get_welcome_page   (JdWindow              *self);
+JdAgenciesPage   *_jd_window_get_agencies_page  (JdWindow              *self);
+JdAlertsPage     *_jd_window_get_alerts_page    (JdWindow              *self);
+/* The view stack's page: "overview", "agencies" or "alerts" */
+const char       *_jd_window_get_visible_view   (JdWindow              *self);
 GtkDropDown      *_jd_window_get_year_dropdown  (JdWindow              *self);
 GtkMenuButton    *_jd_window_get_primary_menu_button (JdWindow         *self);
 /* The dialog that explains why a database was refused, while it is shown. */

@@ -5,7 +5,10 @@
  * The window owns the open database and shows one of three pages: "empty"
  * when no database could be opened, "welcome" on an empty database (where the
  * sample district can be generated in a worker thread), and "content", the
- * view stack with the overview of the year picked in the header bar.
+ * view stack of the year picked in the header bar: the district's dashboard,
+ * the agencies (with one agency's dashboard pushed over the list) and the
+ * alerts. A ranking row or an alert opens the agency it names; Alt+1/2/3
+ * switch the views and Ctrl+F searches the agencies.
  */
 
 #define G_LOG_DOMAIN "jd-window"
@@ -14,6 +17,8 @@
 
 #include <glib/gi18n.h>
 
+#include "jd-agencies-page.h"
+#include "jd-alerts-page.h"
 #include "jd-db.h"
 #include "jd-overview-page.h"
 #include "jd-sample.h"
@@ -40,6 +45,10 @@ struct _JdWindow
   GtkStack             *main_stack;
   JdWelcomePage        *welcome_page;
   JdOverviewPage       *overview_page;
+  AdwViewStack         *view_stack;
+  JdAgenciesPage       *agencies_page;
+  JdAlertsPage         *alerts_page;
+  AdwViewStackPage     *alerts_stack_page;
 
   /* Owned references */
   GSettings            *settings;
@@ -159,17 +168,100 @@ show_year (JdWindow *self,
            int       year)
 {
   g_autoptr(GError) error = NULL;
+  gboolean compare;
 
   g_assert (JD_IS_WINDOW (self));
 
-  if (!jd_overview_page_load (self->overview_page, self->db, year, has_year (self, year - 1), &error))
+  compare = has_year (self, year - 1);
+
+  if (!jd_overview_page_load (self->overview_page, self->db, year, compare, &error) ||
+      !jd_agencies_page_load (self->agencies_page, self->db, year, compare, &error) ||
+      !jd_alerts_page_load (self->alerts_page, self->db, year, &error))
     {
-      g_warning ("Cannot compute the overview of %d: %s", year, error->message);
+      g_warning ("Cannot compute the dashboard of %d: %s", year, error->message);
       jd_window_add_toast (self, error->message);
       return;
     }
 
+  adw_view_stack_page_set_badge_number (self->alerts_stack_page,
+                                        jd_alerts_page_get_n_alerts (self->alerts_page));
   self->year = year;
+}
+
+static void
+open_agency (JdWindow *self,
+             gint64    agency_id,
+             gint64    officer_id)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert (JD_IS_WINDOW (self));
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "agencies");
+  if (!jd_agencies_page_open_agency (self->agencies_page, agency_id, officer_id, &error))
+    {
+      g_warning ("Cannot show agency %" G_GINT64_FORMAT ": %s", agency_id, error->message);
+      jd_window_add_toast (self, error->message);
+    }
+}
+
+static void update_view (JdWindow *self);
+
+static void
+on_registry_changed_cb (JdWindow       *self,
+                        JdAgenciesPage *page)
+{
+  g_assert (JD_IS_WINDOW (self));
+
+  /* Figures follow the registry: recount what is on show */
+  if (self->db == NULL || jd_db_is_empty (self->db) || self->year == 0)
+    update_view (self);
+  else
+    show_year (self, self->year);
+}
+
+static void
+on_agency_activated_cb (JdWindow       *self,
+                        gint64          agency_id,
+                        JdOverviewPage *page)
+{
+  open_agency (self, agency_id, 0);
+}
+
+static void
+on_alert_activated_cb (JdWindow     *self,
+                       gint64        agency_id,
+                       gint64        officer_id,
+                       JdAlertsPage *page)
+{
+  open_agency (self, agency_id, officer_id);
+}
+
+static void
+show_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  JdWindow *self = JD_WINDOW (widget);
+
+  if (!g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "content"))
+    return;
+
+  adw_view_stack_set_visible_child_name (self->view_stack, g_variant_get_string (parameter, NULL));
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  JdWindow *self = JD_WINDOW (widget);
+
+  if (!g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "content"))
+    return;
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "agencies");
+  jd_agencies_page_focus_search (self->agencies_page);
 }
 
 static void
@@ -684,6 +776,8 @@ jd_window_class_init (JdWindowClass *klass)
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (JD_TYPE_AGENCIES_PAGE);
+  g_type_ensure (JD_TYPE_ALERTS_PAGE);
   g_type_ensure (JD_TYPE_OVERVIEW_PAGE);
   g_type_ensure (JD_TYPE_WELCOME_PAGE);
 
@@ -695,12 +789,25 @@ jd_window_class_init (JdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JdWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, JdWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, JdWindow, overview_page);
+  gtk_widget_class_bind_template_child (widget_class, JdWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, JdWindow, agencies_page);
+  gtk_widget_class_bind_template_child (widget_class, JdWindow, alerts_page);
+  gtk_widget_class_bind_template_child (widget_class, JdWindow, alerts_stack_page);
   gtk_widget_class_bind_template_callback (widget_class, on_year_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_agency_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_registry_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_alert_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-sample", NULL, cancel_sample_action);
   gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database_action);
   gtk_widget_class_install_action (widget_class, "win.new-database", NULL, new_database_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-view", "s", "overview");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-view", "s", "agencies");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-view", "s", "alerts");
 }
 
 static void
@@ -843,6 +950,30 @@ _jd_window_get_welcome_page (JdWindow *self)
   g_return_val_if_fail (JD_IS_WINDOW (self), NULL);
 
   return self->welcome_page;
+}
+
+JdAgenciesPage *
+_jd_window_get_agencies_page (JdWindow *self)
+{
+  g_return_val_if_fail (JD_IS_WINDOW (self), NULL);
+
+  return self->agencies_page;
+}
+
+JdAlertsPage *
+_jd_window_get_alerts_page (JdWindow *self)
+{
+  g_return_val_if_fail (JD_IS_WINDOW (self), NULL);
+
+  return self->alerts_page;
+}
+
+const char *
+_jd_window_get_visible_view (JdWindow *self)
+{
+  g_return_val_if_fail (JD_IS_WINDOW (self), NULL);
+
+  return adw_view_stack_get_visible_child_name (self->view_stack);
 }
 
 GtkDropDown *
