@@ -315,6 +315,7 @@ run_import_csv (const char  *database,
   g_autoptr(JdDb) db = NULL;
   g_autoptr(JdCsvImport) import = NULL;
   g_autofree char *mapping = NULL;
+  g_autofree char *description = NULL;
   JdCsvImportFlags flags = JD_CSV_IMPORT_DEFAULT;
   gboolean good_rows_only = FALSE, dry_run = FALSE;
   GPtrArray *errors;
@@ -335,6 +336,14 @@ run_import_csv (const char  *database,
                                   "Nothing is written unless every row is good."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  {
+    g_autoptr(GString) ids = g_string_new (NULL);
+
+    for (guint f = 1; f < JD_CSV_FIELD_N; f++)
+      g_string_append_printf (ids, "%s%s", f > 1 ? ", " : "", jd_csv_field_to_id (f));
+    description = g_strdup_printf (_("Fields for --mapping: %s."), ids->str);
+    g_option_context_set_description (context, description);
+  }
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage_error (context, error->message);
@@ -361,6 +370,9 @@ run_import_csv (const char  *database,
     flags |= JD_CSV_IMPORT_DRY_RUN;
 
   ok = jd_csv_import_run (import, flags, NULL, NULL, NULL, &error);
+  /* Failing before the rows (no district, say) has no summary */
+  if (!ok && !g_error_matches (error, JD_CSV_IMPORT_ERROR, JD_CSV_IMPORT_ERROR_BAD_ROWS))
+    return fail (EXIT_DATA, "%s", error->message);
 
   errors = jd_csv_import_get_errors (import);
   for (guint i = 0; i < errors->len; i++)
