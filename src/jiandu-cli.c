@@ -316,6 +316,7 @@ run_import_csv (const char  *database,
   g_autoptr(JdCsvImport) import = NULL;
   g_autofree char *mapping = NULL;
   g_autofree char *description = NULL;
+  g_auto(GStrv) aliases = NULL;
   JdCsvImportFlags flags = JD_CSV_IMPORT_DEFAULT;
   gboolean good_rows_only = FALSE, dry_run = FALSE;
   GPtrArray *errors;
@@ -327,6 +328,8 @@ run_import_csv (const char  *database,
     { "good-rows-only", 0, 0, G_OPTION_ARG_NONE, &good_rows_only,
       N_("Import the good rows and report the bad ones, instead of nothing"), NULL },
     { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, N_("Check the file but write nothing"), NULL },
+    { "agency-alias", 0, 0, G_OPTION_ARG_STRING_ARRAY, &aliases,
+      N_("Read the name NAME in the file as the agency AGENCY (may be repeated)"), "NAME=AGENCY" },
     { NULL }
   };
 
@@ -363,6 +366,20 @@ run_import_csv (const char  *database,
   if (mapping != NULL &&
       !jd_csv_mapping_apply_overrides (jd_csv_import_get_mapping (import), mapping, &error))
     return usage_error (context, error->message);
+
+  for (guint i = 0; aliases != NULL && aliases[i] != NULL; i++)
+    {
+      g_auto(GStrv) pair = g_strsplit (aliases[i], "=", 2);
+
+      if (pair[0] == NULL || pair[1] == NULL)
+        return usage_error (context, _("--agency-alias needs NAME=AGENCY"));
+      if (!jd_csv_import_add_agency_alias (import, g_strstrip (pair[0]), g_strstrip (pair[1]), &error))
+        {
+          if (!g_error_matches (error, JD_CSV_IMPORT_ERROR, JD_CSV_IMPORT_ERROR_MAPPING))
+            return fail (EXIT_DATA, "%s", error->message);
+          return usage_error (context, error->message);
+        }
+    }
 
   if (good_rows_only)
     flags |= JD_CSV_IMPORT_GOOD_ROWS_ONLY;

@@ -741,6 +741,52 @@ test_cancel (Test          *t,
   assert_rollups (t->db);
 }
 
+static void
+test_no_district (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdDb) db = jd_db_open (":memory:", &error);
+  g_autofree char *path = data_path ("chinese.csv");
+  g_autoptr(JdCsvImport) import = NULL;
+
+  g_assert_no_error (error);
+  import = jd_csv_import_new (db, path, &error);
+  g_assert_no_error (error);
+  g_assert_false (jd_csv_import_run (import, JD_CSV_IMPORT_DEFAULT, NULL, NULL, NULL, &error));
+  g_assert_error (error, JD_CSV_IMPORT_ERROR, JD_CSV_IMPORT_ERROR_NO_DISTRICT);
+  g_assert_true (jd_db_is_empty (db));
+}
+
+/* Larger than the 8 MB the validation takes at a time, with a character
+ * across the first boundary */
+static void
+test_chunked_validation (Test          *t,
+                         gconstpointer  data)
+{
+  const gsize chunk = 8 * 1024 * 1024;
+  g_autoptr(GString) s = g_string_new ("执法主体,行为类别,立案日期,当事人\n");
+  g_autoptr(JdCsvImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  guint rows = 0;
+
+  while (s->len < chunk + 4096)
+    {
+      g_string_append (s, "区市场监督管理局,行政检查,2025-01-01,某某有限公司\n");
+      rows++;
+    }
+  while (((guchar) s->str[chunk] & 0xC0) != 0x80)
+    g_string_prepend_c (s, ' ');
+
+  path = write_temp (t, "big.csv", s->str, (gssize) s->len);
+  import = import_file (t, path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (jd_csv_import_get_encoding (import), ==, "UTF-8");
+  jd_csv_import_run (import, JD_CSV_IMPORT_DRY_RUN, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (jd_csv_import_get_n_good (import), ==, rows);
+}
+
 /* The CLI ------------------------------------------------------------------- */
 
 typedef struct
@@ -844,6 +890,22 @@ test_cli (Test          *t,
     run_clear (&run);
   }
 
+  /* An agency under another name */
+  {
+    const char *args[] = { "--database", t->db_path, "import-csv", english, "--dry-run",
+                           "--agency-alias", "市场监管局=区市场监督管理局", NULL };
+    run_cli (&run, args);
+    g_assert_cmpint (run.status, ==, 0);
+    run_clear (&run);
+  }
+  {
+    const char *args[] = { "--database", t->db_path, "import-csv", english, "--dry-run",
+                           "--agency-alias", "市场监管局=不存在的局", NULL };
+    run_cli (&run, args);
+    g_assert_cmpint (run.status, ==, 2);
+    run_clear (&run);
+  }
+
   /* Usage errors */
   {
     const char *args[] = { "--database", t->db_path, "import-csv", NULL };
@@ -901,6 +963,8 @@ main (int    argc,
   g_test_add ("/csv-import/dry-run", Test, NULL, setup, test_dry_run, teardown);
   g_test_add ("/csv-import/preview", Test, NULL, setup, test_preview, teardown);
   g_test_add ("/csv-import/cancel", Test, NULL, setup, test_cancel, teardown);
+  g_test_add_func ("/csv-import/no-district", test_no_district);
+  g_test_add ("/csv-import/chunked-validation", Test, NULL, setup, test_chunked_validation, teardown);
   g_test_add ("/csv-import/cli", Test, NULL, setup, test_cli, teardown);
 
   return g_test_run ();

@@ -8,6 +8,8 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 #include <glib/gi18n-lib.h>
 
 #include "jd-csv-import.h"
@@ -981,6 +983,60 @@ jd_csv_import_init (JdCsvImport *self)
   self->errors = g_ptr_array_new_with_free_func ((GDestroyNotify) csv_error_free);
 }
 
+/* Gives the pages of the mapped file between FROM and TO back: read once,
+ * they need not stay resident (they come back from the file if read again).
+ * Not for a converted file, which lives on the heap. */
+static void
+release_pages (JdCsvImport *self,
+               const char  *from,
+               const char  *to)
+{
+#ifdef MADV_DONTNEED
+  static gsize page_size;
+  guintptr start, end;
+
+  if (self->mapped == NULL)
+    return;
+  if (page_size == 0)
+    page_size = (gsize) sysconf (_SC_PAGESIZE);
+
+  start = ((guintptr) from + page_size - 1) & ~(guintptr) (page_size - 1);
+  end = (guintptr) to & ~(guintptr) (page_size - 1);
+  if (end > start)
+    madvise ((void *) start, end - start, MADV_DONTNEED);
+#endif
+}
+
+/* Validates a mapped file a few megabytes at a time, releasing them. */
+static gboolean
+validate_utf8 (JdCsvImport *self,
+               const char  *data,
+               gsize        len)
+{
+  const gsize chunk = 8 * 1024 * 1024;
+  gsize pos = 0;
+
+  while (pos < len)
+    {
+      gsize n = MIN (len - pos, chunk);
+      const char *end = NULL;
+
+      if (!g_utf8_validate_len (data + pos, n, &end))
+        {
+          gsize done = (gsize) (end - (data + pos));
+
+          /* Only a character cut by the end of the chunk may go on */
+          if (pos + n >= len || n - done >= 4 || done == 0)
+            return FALSE;
+          n = done;
+        }
+      release_pages (self, data + pos, data + pos + n);
+      pos += n;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 decode (JdCsvImport  *self,
         GError      **error)
@@ -1021,7 +1077,7 @@ decode (JdCsvImport  *self,
       self->encoding = "UTF-8 with BOM";
       self->data = (const char *) bytes + 3;
       self->len = len - 3;
-      if (!g_utf8_validate_len (self->data, self->len, NULL))
+      if (!validate_utf8 (self, self->data, self->len))
         {
           g_set_error (error, JD_CSV_IMPORT_ERROR, JD_CSV_IMPORT_ERROR_ENCODING,
                        /* Translators: %s is a file name */
@@ -1031,7 +1087,7 @@ decode (JdCsvImport  *self,
       return TRUE;
     }
 
-  if (g_utf8_validate_len ((const char *) bytes, len, NULL))
+  if (validate_utf8 (self, (const char *) bytes, len))
     {
       self->encoding = "UTF-8";
       self->data = (const char *) bytes;
@@ -2052,6 +2108,7 @@ produce (gpointer data)
   ReadResult result;
   gboolean packing = pl->pack;
   guint in_batch = 0;
+  gsize released = 0;
   Batch *batch;
 
   row.officer_ids = officer_ids;
@@ -2096,6 +2153,11 @@ produce (gpointer data)
             break;
           batch->pos = reader.pos;
           g_async_queue_push (pl->full_batches, batch);
+          if (reader.pos - released > 4 * 1024 * 1024)
+            {
+              release_pages (self, self->data + released, self->data + reader.pos);
+              released = reader.pos;
+            }
           batch = g_async_queue_pop (pl->free_batches);
           in_batch = 0;
         }

@@ -172,7 +172,10 @@ GPtrArray    *jd_csv_import_preview      (JdCsvImport   *self,
 
 /* Runs the import (see the top of this file). FALSE on failure, on
  * cancellation (G_IO_ERROR_CANCELLED) and, in the default mode, when any row
- * is bad (JD_CSV_IMPORT_ERROR_BAD_ROWS): then nothing was written. */
+ * is bad (JD_CSV_IMPORT_ERROR_BAD_ROWS): then nothing was written.
+ * PROGRESS follows the rows through the file; the recount of the rollups
+ * that ends a write (jd_db_end_bulk) comes after the last row's fraction,
+ * and 1.0 is reported once everything is committed. */
 gboolean      jd_csv_import_run          (JdCsvImport      *self,
                                           JdCsvImportFlags  flags,
                                           GCancellable     *cancellable,
