@@ -292,6 +292,37 @@ test_bulk_writes (void)
   jd_stats_overview (db, 0, 2024, &after, &error);
   g_assert_cmpint (after.values[JD_FIGURE_RECORDS], >, before.values[JD_FIGURE_RECORDS]);
 
+  /* Updates and deletes inside a bulk write cannot be followed by the
+   * deltas: the end recounts, and the rollups stay exact */
+  {
+    gint64 ids[20];
+
+    g_assert_true (jd_db_begin_bulk (db, &error));
+    for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+      {
+        JdRecordInfo info;
+        char opened[11], closed[11];
+        gint64 officers[2];
+
+        random_record (rand, &fx, &info, opened, closed, officers);
+        g_assert_true (jd_db_add_record (db, &info, &ids[i], &error));
+      }
+    {
+      JdRecordInfo info;
+      char opened[11], closed[11];
+      gint64 officers[2];
+
+      random_record (rand, &fx, &info, opened, closed, officers);
+      g_assert_true (jd_db_update_record (db, ids[3], &info, &error));
+    }
+    g_assert_true (jd_db_delete_record (db, ids[7], &error));
+    g_assert_true (jd_db_end_bulk (db, &error));
+    g_assert_no_error (error);
+    g_assert_true (jd_db_check_rollups (db, &error));
+    g_assert_no_error (error);
+    jd_stats_overview (db, 0, 2024, &after, &error);
+  }
+
   /* Foreign keys are checked at the end of a bulk write: a record of an
    * agency that does not exist fails it, and nothing of it stays */
   {

@@ -1891,6 +1891,8 @@ writer_add (Writer             *writer,
       done += n;
     }
 
+  _jd_db_bulk_count_record (writer->db, info);
+
   return TRUE;
 }
 

@@ -39,6 +39,15 @@ gboolean           _jd_db_exec               (JdDb         *self,
 gboolean           _jd_db_set_error          (JdDb         *self,
                                               GError      **error);
 
+/* Inside jd_db_begin_bulk (): counts a record that a core writer inserted
+ * itself into the rollup deltas that jd_db_end_bulk applies. Every insert of
+ * a bulk write must be counted, or be followed by _jd_db_bulk_uncounted (). */
+void               _jd_db_bulk_count_record  (JdDb               *self,
+                                              const JdRecordInfo *info);
+/* A bulk write changed records in a way the deltas cannot follow: the end
+ * of the bulk write recounts everything instead. */
+void               _jd_db_bulk_uncounted     (JdDb               *self);
+
 /* For the migration tests: opens PATH and brings it only up to VERSION. */
 JdDb              *_jd_db_open_at_version    (const char   *path,
                                               int           version,

@@ -26,12 +26,52 @@ struct _JdDb
   guint        depth;           /* transaction nesting */
   GPtrArray   *bulk_triggers;   /* inside jd_db_begin_bulk (): the SQL of the
                                  * rollup triggers set aside, or NULL */
+  GHashTable  *bulk_rollups;    /* RollupDelta → itself, the bulk write's counts */
+  GHashTable  *bulk_activity;   /* officer id × 4096 + year → records */
+  gboolean     bulk_uncounted;  /* the deltas are incomplete: recount at the end */
   int          schema_version;
 };
 
 G_DEFINE_FINAL_TYPE (JdDb, jd_db, G_TYPE_OBJECT)
 
+/* What a bulk write adds to one rollup row: the same sums as the triggers */
+enum {
+  SUM_RECORDS, SUM_FINE, SUM_CONFISCATION, SUM_PUBLICIZED, SUM_RECORDED,
+  SUM_REVIEW_REQUIRED, SUM_REVIEW_DONE, SUM_NOT_PENALISED, SUM_FIRST_OFFENCE,
+  SUM_LIGHTER, SUM_MITIGATED, SUM_REFERRED, N_SUMS
+};
+
+typedef struct
+{
+  gint64  agency_id;
+  int     year;
+  int     category;
+  int     procedure;
+  gint64  sums[N_SUMS];
+} RollupDelta;
+
+static guint
+rollup_delta_hash (gconstpointer data)
+{
+  const RollupDelta *d = data;
+
+  return g_int64_hash (&d->agency_id) ^ ((guint) d->year * 16777619u) ^
+         ((guint) d->category << 4) ^ (guint) d->procedure;
+}
+
+static gboolean
+rollup_delta_equal (gconstpointer a,
+                    gconstpointer b)
+{
+  const RollupDelta *x = a, *y = b;
+
+  return x->agency_id == y->agency_id && x->year == y->year &&
+         x->category == y->category && x->procedure == y->procedure;
+}
+
 G_DEFINE_QUARK (jd-db-error-quark, jd_db_error)
+
+static void bulk_clear (JdDb *self);
 
 static const char sqlite_magic[16] = "SQLite format 3";   /* with its NUL */
 
@@ -241,7 +281,7 @@ jd_db_finalize (GObject *object)
   JdDb *self = (JdDb *)object;
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
-  g_clear_pointer (&self->bulk_triggers, g_ptr_array_unref);
+  bulk_clear (self);
   if (self->handle != NULL)
     {
       sqlite3_close_v2 (self->handle);
@@ -615,9 +655,153 @@ jd_db_rollback (JdDb *self)
   /* The rollback brought back the triggers a bulk write had set aside */
   if (self->bulk_triggers != NULL)
     {
-      g_clear_pointer (&self->bulk_triggers, g_ptr_array_unref);
+      bulk_clear (self);
       sqlite3_exec (self->handle, "PRAGMA foreign_keys = ON;", NULL, NULL, NULL);
     }
+}
+
+static void
+bulk_clear (JdDb *self)
+{
+  g_clear_pointer (&self->bulk_triggers, g_ptr_array_unref);
+  g_clear_pointer (&self->bulk_rollups, g_hash_table_unref);
+  g_clear_pointer (&self->bulk_activity, g_hash_table_unref);
+  self->bulk_uncounted = FALSE;
+}
+
+void
+_jd_db_bulk_uncounted (JdDb *self)
+{
+  g_return_if_fail (JD_IS_DB (self));
+
+  if (self->bulk_triggers != NULL)
+    self->bulk_uncounted = TRUE;
+}
+
+void
+_jd_db_bulk_count_record (JdDb               *self,
+                          const JdRecordInfo *info)
+{
+  const char *date;
+  RollupDelta key = { 0 };
+  RollupDelta *delta;
+
+  g_return_if_fail (JD_IS_DB (self));
+
+  if (self->bulk_triggers == NULL || self->bulk_uncounted)
+    return;
+
+  /* The year the schema's generated column gives: closing, else opening */
+  date = info->closed_on != NULL && *info->closed_on != '\0' ? info->closed_on : info->opened_on;
+  key.agency_id = info->agency_id;
+  key.year = (int) g_ascii_strtoll (date, NULL, 10);
+  key.category = info->category;
+  key.procedure = info->procedure;
+
+  delta = g_hash_table_lookup (self->bulk_rollups, &key);
+  if (delta == NULL)
+    {
+      delta = g_memdup2 (&key, sizeof key);
+      g_hash_table_add (self->bulk_rollups, delta);
+    }
+
+  delta->sums[SUM_RECORDS]++;
+  delta->sums[SUM_FINE] += info->fine_fen;
+  delta->sums[SUM_CONFISCATION] += info->confiscation_fen;
+  delta->sums[SUM_PUBLICIZED] += info->publicized != 0;
+  delta->sums[SUM_RECORDED] += info->recorded != 0;
+  delta->sums[SUM_REVIEW_REQUIRED] += info->legal_review_required != 0;
+  delta->sums[SUM_REVIEW_DONE] += info->legal_review_required != 0 && info->legal_review_done != 0;
+  delta->sums[SUM_NOT_PENALISED] += info->leniency == JD_LENIENCY_NOT_PENALISED;
+  delta->sums[SUM_FIRST_OFFENCE] += info->leniency == JD_LENIENCY_FIRST_OFFENCE;
+  delta->sums[SUM_LIGHTER] += info->leniency == JD_LENIENCY_LIGHTER;
+  delta->sums[SUM_MITIGATED] += info->leniency == JD_LENIENCY_MITIGATED;
+  delta->sums[SUM_REFERRED] += info->referred != 0;
+
+  for (guint i = 0; i < info->n_officers; i++)
+    {
+      gint64 activity_key;
+      gpointer count;
+      gboolean repeated = FALSE;
+
+      /* record_officer ignores an officer named twice */
+      for (guint j = 0; j < i && !repeated; j++)
+        repeated = info->officer_ids[j] == info->officer_ids[i];
+      if (repeated)
+        continue;
+
+      activity_key = info->officer_ids[i] * 4096 + key.year;
+      count = g_hash_table_lookup (self->bulk_activity, &activity_key);
+      if (count == NULL)
+        {
+          count = g_new0 (gint64, 2);
+          ((gint64 *) count)[0] = activity_key;
+          g_hash_table_insert (self->bulk_activity, count, count);
+        }
+      ((gint64 *) count)[1]++;
+    }
+}
+
+/* Adds the bulk write's counts to the rollups, a row at a time. */
+static gboolean
+bulk_apply_deltas (JdDb    *self,
+                   GError **error)
+{
+  g_autoptr(sqlite3_stmt) rollup = NULL;
+  g_autoptr(sqlite3_stmt) activity = NULL;
+  GHashTableIter iter;
+  gpointer value;
+
+  rollup = _jd_db_prepare (self,
+    "INSERT INTO rollup VALUES ((SELECT district_id FROM agency WHERE id = ?1),"
+    " ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"
+    " ON CONFLICT DO UPDATE SET"
+    " n_records = n_records + excluded.n_records,"
+    " fine_fen = fine_fen + excluded.fine_fen,"
+    " confiscation_fen = confiscation_fen + excluded.confiscation_fen,"
+    " n_publicized = n_publicized + excluded.n_publicized,"
+    " n_recorded = n_recorded + excluded.n_recorded,"
+    " n_review_required = n_review_required + excluded.n_review_required,"
+    " n_review_done = n_review_done + excluded.n_review_done,"
+    " n_not_penalised = n_not_penalised + excluded.n_not_penalised,"
+    " n_first_offence = n_first_offence + excluded.n_first_offence,"
+    " n_lighter = n_lighter + excluded.n_lighter,"
+    " n_mitigated = n_mitigated + excluded.n_mitigated,"
+    " n_referred = n_referred + excluded.n_referred;", error);
+  activity = _jd_db_prepare (self,
+    "INSERT INTO officer_activity VALUES (?1, ?2, ?3)"
+    " ON CONFLICT DO UPDATE SET n_records = n_records + excluded.n_records;", error);
+  if (rollup == NULL || activity == NULL)
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, self->bulk_rollups);
+  while (g_hash_table_iter_next (&iter, &value, NULL))
+    {
+      const RollupDelta *delta = value;
+
+      sqlite3_bind_int64 (rollup, 1, delta->agency_id);
+      sqlite3_bind_int (rollup, 2, delta->year);
+      sqlite3_bind_int (rollup, 3, delta->category);
+      sqlite3_bind_int (rollup, 4, delta->procedure);
+      for (guint i = 0; i < N_SUMS; i++)
+        sqlite3_bind_int64 (rollup, 5 + (int) i, delta->sums[i]);
+      if (!step_done (self, rollup, error))
+        return FALSE;
+    }
+
+  g_hash_table_iter_init (&iter, self->bulk_activity);
+  while (g_hash_table_iter_next (&iter, &value, NULL))
+    {
+      const gint64 *count = value;
+
+      sqlite3_bind_int64 (activity, 1, count[0] / 4096);
+      sqlite3_bind_int (activity, 2, (int) (count[0] % 4096));
+      sqlite3_bind_int64 (activity, 3, count[1]);
+      if (!step_done (self, activity, error))
+        return FALSE;
+    }
+
+  return TRUE;
 }
 
 gboolean
@@ -642,6 +826,9 @@ jd_db_begin_bulk (JdDb    *self,
   /* Set the rollup triggers aside: dropped inside the transaction, so a
    * rollback brings them back, and recreated from their own SQL at the end. */
   self->bulk_triggers = g_ptr_array_new_with_free_func (g_free);
+  self->bulk_rollups = g_hash_table_new_full (rollup_delta_hash, rollup_delta_equal, g_free, NULL);
+  self->bulk_activity = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->bulk_uncounted = FALSE;
   names = g_ptr_array_new_with_free_func (g_free);
   stmt = _jd_db_prepare (self, "SELECT name, sql FROM sqlite_schema"
                                " WHERE type = 'trigger' AND name LIKE 'rollup\\_%' ESCAPE '\\'"
@@ -702,7 +889,11 @@ jd_db_end_bulk (JdDb    *self,
 
   g_return_val_if_fail (self->bulk_triggers != NULL, FALSE);
 
-  if (!check_foreign_keys (self, error) || !jd_db_rebuild_rollups (self, error))
+  if (!check_foreign_keys (self, error))
+    goto failed;
+
+  /* The counts of what was written, or, when they are incomplete, a recount */
+  if (self->bulk_uncounted ? !jd_db_rebuild_rollups (self, error) : !bulk_apply_deltas (self, error))
     goto failed;
 
   for (guint i = 0; i < self->bulk_triggers->len; i++)
@@ -714,7 +905,7 @@ jd_db_end_bulk (JdDb    *self,
   if (!jd_db_commit (self, error))
     goto failed;
 
-  g_clear_pointer (&self->bulk_triggers, g_ptr_array_unref);
+  bulk_clear (self);
   return _jd_db_exec (self, "PRAGMA foreign_keys = ON;", error);
 
 failed:
@@ -1134,6 +1325,8 @@ jd_db_add_record (JdDb               *self,
   if (!jd_db_commit (self, error))
     goto failed;
 
+  _jd_db_bulk_count_record (self, info);
+
   if (out_id != NULL)
     *out_id = record_id;
   return TRUE;
@@ -1155,6 +1348,8 @@ jd_db_update_record (JdDb               *self,
 
   if (!jd_db_validate_record (info, error))
     return FALSE;
+
+  _jd_db_bulk_uncounted (self);
 
   if (!jd_db_begin (self, error))
     return FALSE;
@@ -1208,6 +1403,8 @@ jd_db_delete_record (JdDb    *self,
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (JD_IS_DB (self), FALSE);
+
+  _jd_db_bulk_uncounted (self);
 
   stmt = _jd_db_prepare_cached (self, "DELETE FROM record WHERE id = ?1;", error);
   if (stmt == NULL)
