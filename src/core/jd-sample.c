@@ -461,14 +461,27 @@ plan_officers (Generator *gen)
       }
   }
 
-  /* Busy officers appear often in their agency's pool, quiet ones once */
+  /* Busy officers appear often in their agency's pool, quiet ones once, and
+   * some hold a certificate but never act (the reports' participation rates
+   * stay around 90%) */
   for (guint i = 0; i < gen->officers->len; i++)
     {
       Officer *o = &g_array_index (gen->officers, Officer, i);
       Agency *agency = &g_array_index (gen->agencies, Agency, o->agency);
-      guint copies = uniform (gen) < 0.3 ? 1 : 12;
+      double u = uniform (gen);
+      guint copies = u < 0.07 ? 0 : u < 0.37 ? 1 : 12;
 
       for (guint c = 0; c < copies; c++)
+        g_array_append_val (agency->pool, i);
+    }
+
+  /* Every agency has someone to act */
+  for (guint i = 0; i < gen->officers->len; i++)
+    {
+      Agency *agency = &g_array_index (gen->agencies, Agency,
+                                       g_array_index (gen->officers, Officer, i).agency);
+
+      if (agency->pool->len == 0)
         g_array_append_val (agency->pool, i);
     }
 
