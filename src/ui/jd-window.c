@@ -21,6 +21,7 @@
 #include "jd-alerts-page.h"
 #include "jd-db.h"
 #include "jd-overview-page.h"
+#include "jd-csv-import-dialog.h"
 #include "jd-sample.h"
 #include "jd-welcome-page.h"
 #include "jd-window-private.h"
@@ -151,6 +152,8 @@ update_actions (JdWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-sample", generating);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-database", !generating);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-database", !generating);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-csv",
+                                 self->db != NULL && !empty && !generating);
 }
 
 static void
@@ -640,6 +643,39 @@ cancel_sample_action (GtkWidget  *widget,
 }
 
 static void
+on_csv_imported_cb (JdWindow          *self,
+                    guint              n_imported,
+                    JdCsvImportDialog *dialog)
+{
+  g_autofree char *message = NULL;
+
+  g_assert (JD_IS_WINDOW (self));
+
+  jd_window_reload (self);
+  /* Translators: a toast after a CSV import */
+  message = g_strdup_printf (ngettext ("Imported %u record", "Imported %u records", n_imported),
+                             n_imported);
+  jd_window_add_toast (self, message);
+}
+
+static void
+import_csv_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  JdWindow *self = JD_WINDOW (widget);
+  JdCsvImportDialog *dialog;
+
+  if (self->db == NULL || self->generate_cancellable != NULL)
+    return;
+
+  dialog = jd_csv_import_dialog_new (self->db, NULL, GTK_WINDOW (self));
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (on_csv_imported_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 open_database_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
@@ -802,6 +838,8 @@ jd_window_class_init (JdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.cancel-sample", NULL, cancel_sample_action);
   gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database_action);
   gtk_widget_class_install_action (widget_class, "win.new-database", NULL, new_database_action);
+  gtk_widget_class_install_action (widget_class, "win.import-csv", NULL, import_csv_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import-csv", NULL);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
@@ -912,6 +950,15 @@ jd_window_get_database_path (JdWindow *self)
   g_return_val_if_fail (JD_IS_WINDOW (self), NULL);
 
   return self->db != NULL ? jd_db_get_path (self->db) : NULL;
+}
+
+void
+jd_window_reload (JdWindow *self)
+{
+  g_return_if_fail (JD_IS_WINDOW (self));
+
+  /* New records may bring a new year: the selector is filled again */
+  update_view (self);
 }
 
 void

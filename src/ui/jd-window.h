@@ -23,6 +23,8 @@ void        jd_window_open_database_or_report (JdWindow   *self,
                                                const char *path);
 /* The path of the open database, or NULL. */
 const char *jd_window_get_database_path  (JdWindow        *self);
+/* Reads the database again, after something else wrote to it (an import) */
+void        jd_window_reload             (JdWindow        *self);
 void        jd_window_add_toast          (JdWindow        *self,
                                           const char      *title);
 
