@@ -59,6 +59,8 @@ struct _JdWindow
   GenerateJob          *job;
   GApplication         *held_application;
   GtkNativeDialog      *chooser;
+  guint                 pages_source;      /* loads the hidden pages after the first frame */
+  gboolean              pages_stale;       /* Agencies and Alerts show another year */
   GError               *pending_error;
   guint                 progress_source;
   guint                 pending_error_source;
@@ -166,29 +168,85 @@ set_visible_page (JdWindow   *self,
   gtk_widget_set_visible (GTK_WIDGET (self->year_dropdown), g_str_equal (name, "content"));
 }
 
-static void
-show_year (JdWindow *self,
-           int       year)
+/* The Agencies and Alerts pages are filled after the dashboard has been
+ * drawn, or as soon as they are needed: the window shows sooner. */
+static gboolean
+ensure_pages_loaded (JdWindow *self)
 {
   g_autoptr(GError) error = NULL;
   gboolean compare;
 
   g_assert (JD_IS_WINDOW (self));
 
+  g_clear_handle_id (&self->pages_source, g_source_remove);
+
+  if (!self->pages_stale || self->db == NULL || self->year == 0)
+    return TRUE;
+  self->pages_stale = FALSE;
+
+  compare = has_year (self, self->year - 1);
+  if (!jd_agencies_page_load (self->agencies_page, self->db, self->year, compare, &error) ||
+      !jd_alerts_page_load (self->alerts_page, self->db, self->year, &error))
+    {
+      g_warning ("Cannot list the agencies of %d: %s", self->year, error->message);
+      jd_window_add_toast (self, error->message);
+      return FALSE;
+    }
+
+  adw_view_stack_page_set_badge_number (self->alerts_stack_page,
+                                        jd_alerts_page_get_n_alerts (self->alerts_page));
+  return TRUE;
+}
+
+static gboolean
+load_pages_cb (gpointer user_data)
+{
+  JdWindow *self = JD_WINDOW (user_data);
+
+  self->pages_source = 0;
+  ensure_pages_loaded (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_visible_view_changed_cb (JdWindow     *self,
+                            GParamSpec   *pspec,
+                            AdwViewStack *view_stack)
+{
+  const char *name = adw_view_stack_get_visible_child_name (view_stack);
+
+  if (g_strcmp0 (name, "agencies") == 0 || g_strcmp0 (name, "alerts") == 0)
+    ensure_pages_loaded (self);
+}
+
+static void
+show_year (JdWindow *self,
+           int       year)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean compare;
+  const char *view;
+
+  g_assert (JD_IS_WINDOW (self));
+
   compare = has_year (self, year - 1);
 
-  if (!jd_overview_page_load (self->overview_page, self->db, year, compare, &error) ||
-      !jd_agencies_page_load (self->agencies_page, self->db, year, compare, &error) ||
-      !jd_alerts_page_load (self->alerts_page, self->db, year, &error))
+  if (!jd_overview_page_load (self->overview_page, self->db, year, compare, &error))
     {
       g_warning ("Cannot compute the dashboard of %d: %s", year, error->message);
       jd_window_add_toast (self, error->message);
       return;
     }
 
-  adw_view_stack_page_set_badge_number (self->alerts_stack_page,
-                                        jd_alerts_page_get_n_alerts (self->alerts_page));
   self->year = year;
+  self->pages_stale = TRUE;
+
+  view = adw_view_stack_get_visible_child_name (self->view_stack);
+  if (g_strcmp0 (view, "agencies") == 0 || g_strcmp0 (view, "alerts") == 0)
+    ensure_pages_loaded (self);
+  else if (self->pages_source == 0)
+    self->pages_source = g_timeout_add_full (G_PRIORITY_LOW, 50, load_pages_cb, self, NULL);
 }
 
 static void
@@ -201,6 +259,7 @@ open_agency (JdWindow *self,
   g_assert (JD_IS_WINDOW (self));
 
   adw_view_stack_set_visible_child_name (self->view_stack, "agencies");
+  ensure_pages_loaded (self);
   if (!jd_agencies_page_open_agency (self->agencies_page, agency_id, officer_id, &error))
     {
       g_warning ("Cannot show agency %" G_GINT64_FORMAT ": %s", agency_id, error->message);
@@ -768,6 +827,7 @@ jd_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->progress_source, g_source_remove);
   g_clear_handle_id (&self->pending_error_source, g_source_remove);
+  g_clear_handle_id (&self->pages_source, g_source_remove);
   g_clear_weak_pointer (&self->error_dialog);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), JD_TYPE_WINDOW);
@@ -865,6 +925,9 @@ jd_window_init (JdWindow *self)
 #if DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 #endif
+
+  g_signal_connect_object (self->view_stack, "notify::visible-child",
+                           G_CALLBACK (on_visible_view_changed_cb), self, G_CONNECT_SWAPPED);
 
   update_view (self);
 }
@@ -1004,6 +1067,7 @@ _jd_window_get_agencies_page (JdWindow *self)
 {
   g_return_val_if_fail (JD_IS_WINDOW (self), NULL);
 
+  ensure_pages_loaded (self);
   return self->agencies_page;
 }
 
@@ -1012,6 +1076,7 @@ _jd_window_get_alerts_page (JdWindow *self)
 {
   g_return_val_if_fail (JD_IS_WINDOW (self), NULL);
 
+  ensure_pages_loaded (self);
   return self->alerts_page;
 }
 
