@@ -35,6 +35,14 @@ sqlite3_stmt      *_jd_db_prepare            (JdDb         *self,
 gboolean           _jd_db_exec               (JdDb         *self,
                                               const char   *sql,
                                               GError      **error);
+/* Binds TEXT (copied), or NULL when it is NULL or empty. */
+void               _jd_db_bind_text_or_null  (sqlite3_stmt *stmt,
+                                              int           index,
+                                              const char   *text);
+/* Binds ID, or NULL when it is 0 or less (no id, no year). */
+void               _jd_db_bind_id_or_null    (sqlite3_stmt *stmt,
+                                              int           index,
+                                              gint64        id);
 /* Sets ERROR from the connection's last error. Always returns FALSE. */
 gboolean           _jd_db_set_error          (JdDb         *self,
                                               GError      **error);

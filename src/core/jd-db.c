@@ -216,21 +216,21 @@ query_int (JdDb       *self,
   return sqlite3_column_int64 (stmt, 0);
 }
 
-static void
-bind_text_or_null (sqlite3_stmt *stmt,
-                   int           index,
-                   const char   *text)
+void
+_jd_db_bind_text_or_null (sqlite3_stmt *stmt,
+                          int           index,
+                          const char   *text)
 {
   if (text != NULL && *text != '\0')
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
   else
     sqlite3_bind_null (stmt, index);
 }
 
-static void
-bind_id_or_null (sqlite3_stmt *stmt,
-                 int           index,
-                 gint64        id)
+void
+_jd_db_bind_id_or_null (sqlite3_stmt *stmt,
+                        int           index,
+                        gint64        id)
 {
   if (id > 0)
     sqlite3_bind_int64 (stmt, index, id);
@@ -1052,10 +1052,10 @@ jd_db_add_agency (JdDb               *self,
   sqlite3_bind_int64 (stmt, 1, info->district_id);
   sqlite3_bind_text (stmt, 2, info->name, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 3, info->kind);
-  bind_id_or_null (stmt, 4, info->domain_id);
+  _jd_db_bind_id_or_null (stmt, 4, info->domain_id);
   sqlite3_bind_int (stmt, 5, info->active ? 1 : 0);
-  bind_id_or_null (stmt, 6, info->established_year);
-  bind_id_or_null (stmt, 7, info->dissolved_year);
+  _jd_db_bind_id_or_null (stmt, 6, info->established_year);
+  _jd_db_bind_id_or_null (stmt, 7, info->dissolved_year);
 
   return step_insert (self, stmt, out_id, error);
 }
@@ -1095,13 +1095,13 @@ jd_db_add_officer (JdDb                *self,
 
   sqlite3_bind_int64 (stmt, 1, info->agency_id);
   sqlite3_bind_text (stmt, 2, info->name, -1, SQLITE_STATIC);
-  bind_text_or_null (stmt, 3, info->certificate_no);
-  bind_text_or_null (stmt, 4, info->issued_on);
-  bind_text_or_null (stmt, 5, info->expires_on);
+  _jd_db_bind_text_or_null (stmt, 3, info->certificate_no);
+  _jd_db_bind_text_or_null (stmt, 4, info->issued_on);
+  _jd_db_bind_text_or_null (stmt, 5, info->expires_on);
   sqlite3_bind_int (stmt, 6, info->status);
   sqlite3_bind_int (stmt, 7, info->cancel_reason);
-  bind_text_or_null (stmt, 8, info->status_changed_on);
-  bind_id_or_null (stmt, 9, info->exam_year);
+  _jd_db_bind_text_or_null (stmt, 8, info->status_changed_on);
+  _jd_db_bind_id_or_null (stmt, 9, info->exam_year);
 
   return step_insert (self, stmt, out_id, error);
 }
@@ -1164,7 +1164,7 @@ jd_db_apply_certificate_event (JdDb            *self,
 
   sqlite3_bind_int64 (stmt, 1, officer_id);
   sqlite3_bind_text (stmt, 2, date, -1, SQLITE_STATIC);
-  bind_text_or_null (stmt, 3, new_expiry);
+  _jd_db_bind_text_or_null (stmt, 3, new_expiry);
   sqlite3_bind_int (stmt, 4, reason);
   if (!step_done (self, stmt, error))
     goto failed;
@@ -1185,7 +1185,7 @@ jd_db_apply_certificate_event (JdDb            *self,
   sqlite3_bind_int64 (stmt, 1, officer_id);
   sqlite3_bind_int (stmt, 2, kind);
   sqlite3_bind_text (stmt, 3, date, -1, SQLITE_STATIC);
-  bind_text_or_null (stmt, 4, new_expiry);
+  _jd_db_bind_text_or_null (stmt, 4, new_expiry);
   sqlite3_bind_int (stmt, 5, reason);
   if (!step_done (self, stmt, error))
     goto failed;
@@ -1246,9 +1246,9 @@ bind_record (sqlite3_stmt       *stmt,
   sqlite3_bind_int (stmt, 3, info->procedure);
   sqlite3_bind_int (stmt, 4, info->penalty_type);
   sqlite3_bind_text (stmt, 5, info->opened_on, -1, SQLITE_STATIC);
-  bind_text_or_null (stmt, 6, info->closed_on);
-  bind_id_or_null (stmt, 7, info->domain_id);
-  bind_text_or_null (stmt, 8, info->party);
+  _jd_db_bind_text_or_null (stmt, 6, info->closed_on);
+  _jd_db_bind_id_or_null (stmt, 7, info->domain_id);
+  _jd_db_bind_text_or_null (stmt, 8, info->party);
   sqlite3_bind_int64 (stmt, 9, info->fine_fen);
   sqlite3_bind_int64 (stmt, 10, info->confiscation_fen);
   sqlite3_bind_int (stmt, 11, info->publicized ? 1 : 0);
@@ -1257,7 +1257,7 @@ bind_record (sqlite3_stmt       *stmt,
   sqlite3_bind_int (stmt, 14, info->legal_review_done ? 1 : 0);
   sqlite3_bind_int (stmt, 15, info->leniency);
   sqlite3_bind_int (stmt, 16, info->referred ? 1 : 0);
-  bind_text_or_null (stmt, 17, info->decision_no);
+  _jd_db_bind_text_or_null (stmt, 17, info->decision_no);
 }
 
 static gboolean

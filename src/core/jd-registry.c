@@ -84,27 +84,6 @@ step_changes (JdDb          *db,
   return TRUE;
 }
 
-static void
-bind_text_or_null (sqlite3_stmt *stmt,
-                   int           index,
-                   const char   *text)
-{
-  if (text != NULL && *text != '\0')
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
-static void
-bind_positive_or_null (sqlite3_stmt *stmt,
-                       int           index,
-                       gint64        value)
-{
-  if (value > 0)
-    sqlite3_bind_int64 (stmt, index, value);
-  else
-    sqlite3_bind_null (stmt, index);
-}
 
 static char *
 agency_not_found (gint64 agency_id)
@@ -844,10 +823,10 @@ jd_registry_update_agency (JdDb               *db,
   sqlite3_bind_int64 (stmt, 2, info->district_id);
   sqlite3_bind_text (stmt, 3, info->name, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 4, info->kind);
-  bind_positive_or_null (stmt, 5, info->domain_id);
+  _jd_db_bind_id_or_null (stmt, 5, info->domain_id);
   sqlite3_bind_int (stmt, 6, info->active ? 1 : 0);
-  bind_positive_or_null (stmt, 7, info->established_year);
-  bind_positive_or_null (stmt, 8, info->dissolved_year);
+  _jd_db_bind_id_or_null (stmt, 7, info->established_year);
+  _jd_db_bind_id_or_null (stmt, 8, info->dissolved_year);
 
   /* the agency_district_update trigger moves the rollups in the same statement */
   return step_changes (db, stmt, not_found, error);
@@ -882,7 +861,7 @@ jd_registry_set_agency_active (JdDb     *db,
 
   sqlite3_bind_int64 (stmt, 1, agency_id);
   sqlite3_bind_int (stmt, 2, active ? 1 : 0);
-  bind_positive_or_null (stmt, 3, dissolved_year);
+  _jd_db_bind_id_or_null (stmt, 3, dissolved_year);
 
   not_found = agency_not_found (agency_id);
   return step_changes (db, stmt, not_found, error);
@@ -916,10 +895,10 @@ jd_registry_update_officer (JdDb                *db,
   sqlite3_bind_int64 (stmt, 1, officer_id);
   sqlite3_bind_int64 (stmt, 2, info->agency_id);
   sqlite3_bind_text (stmt, 3, info->name, -1, SQLITE_STATIC);
-  bind_text_or_null (stmt, 4, info->certificate_no);
-  bind_text_or_null (stmt, 5, info->issued_on);
-  bind_text_or_null (stmt, 6, info->expires_on);
-  bind_positive_or_null (stmt, 7, info->exam_year);
+  _jd_db_bind_text_or_null (stmt, 4, info->certificate_no);
+  _jd_db_bind_text_or_null (stmt, 5, info->issued_on);
+  _jd_db_bind_text_or_null (stmt, 6, info->expires_on);
+  _jd_db_bind_id_or_null (stmt, 7, info->exam_year);
 
   return step_changes (db, stmt, not_found, error);
 }
