@@ -185,16 +185,6 @@ on_field_changed_cb (JdAgencyEditor *self)
 }
 
 static void
-toast_error (JdAgencyEditor *self,
-             const GError   *error)
-{
-  AdwToast *toast = adw_toast_new (error->message);
-
-  adw_toast_set_timeout (toast, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-static void
 on_save_clicked_cb (JdAgencyEditor *self)
 {
   g_autoptr(GError) error = NULL;
@@ -215,7 +205,7 @@ delete_confirmed (JdAgencyEditor *self)
 
   if (!jd_registry_delete_agency (self->db, id, &error))
     {
-      toast_error (self, error);
+      _jd_registry_form_toast_error (self->toast_overlay, error);
       return;
     }
 
@@ -233,7 +223,7 @@ on_delete_clicked_cb (JdAgencyEditor *self)
 
   if (!jd_registry_can_delete_agency (self->db, self->agency_id, &error))
     {
-      toast_error (self, error);
+      _jd_registry_form_toast_error (self->toast_overlay, error);
       return;
     }
 
@@ -316,7 +306,7 @@ load (JdAgencyEditor *self)
       self->agency_id = 0;
       select_id (self->district_row, self->district_ids, jd_db_get_local_district (self->db));
       if (error != NULL)
-        toast_error (self, error);
+        _jd_registry_form_toast_error (self->toast_overlay, error);
     }
 
   self->loading = FALSE;
@@ -474,7 +464,7 @@ jd_agency_editor_save (JdAgencyEditor  *self,
 
   if (!ok)
     {
-      toast_error (self, local_error);
+      _jd_registry_form_toast_error (self->toast_overlay, local_error);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }

@@ -187,12 +187,7 @@ load (JdCertificateEventDialog *self)
         kind = JD_CERT_EVENT_REINSTATE;
     }
   else
-    {
-      AdwToast *toast = adw_toast_new (error->message);
-
-      adw_toast_set_timeout (toast, 0);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
-    }
+    _jd_registry_form_toast_error (self->toast_overlay, error);
 
   adw_combo_row_set_selected (self->kind_row, kind);
   self->loading = FALSE;

@@ -188,16 +188,6 @@ on_field_changed_cb (JdOfficerEditor *self)
 }
 
 static void
-toast_error (JdOfficerEditor *self,
-             const GError    *error)
-{
-  AdwToast *toast = adw_toast_new (error->message);
-
-  adw_toast_set_timeout (toast, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-static void
 on_save_clicked_cb (JdOfficerEditor *self)
 {
   g_autoptr(GError) error = NULL;
@@ -218,7 +208,7 @@ delete_confirmed (JdOfficerEditor *self)
 
   if (!jd_registry_delete_officer (self->db, id, &error))
     {
-      toast_error (self, error);
+      _jd_registry_form_toast_error (self->toast_overlay, error);
       return;
     }
 
@@ -236,7 +226,7 @@ on_delete_clicked_cb (JdOfficerEditor *self)
 
   if (!jd_registry_can_delete_officer (self->db, self->officer_id, &error))
     {
-      toast_error (self, error);
+      _jd_registry_form_toast_error (self->toast_overlay, error);
       return;
     }
 
@@ -342,7 +332,7 @@ load (JdOfficerEditor *self,
     {
       gtk_window_set_title (GTK_WINDOW (self), _("Add Officer"));
       if (error != NULL)
-        toast_error (self, error);
+        _jd_registry_form_toast_error (self->toast_overlay, error);
     }
 
   self->loading = FALSE;
@@ -489,7 +479,7 @@ jd_officer_editor_save (JdOfficerEditor  *self,
 
   if (!ok)
     {
-      toast_error (self, local_error);
+      _jd_registry_form_toast_error (self->toast_overlay, local_error);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }

@@ -138,3 +138,17 @@ _jd_registry_form_confirm_delete (GtkWindow  *parent,
 
   gtk_window_present (GTK_WINDOW (dialog));
 }
+
+void
+_jd_registry_form_toast_error (AdwToastOverlay *overlay,
+                               const GError    *error)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (ADW_IS_TOAST_OVERLAY (overlay));
+  g_return_if_fail (error != NULL);
+
+  toast = adw_toast_new (error->message);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (overlay, toast);
+}

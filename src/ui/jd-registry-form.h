@@ -36,4 +36,8 @@ void     _jd_registry_form_confirm_delete  (GtkWindow       *parent,
                                             GCallback        callback,
                                             GObject         *object);
 
+/* Shows a core error in a toast that stays until dismissed. */
+void     _jd_registry_form_toast_error     (AdwToastOverlay *overlay,
+                                            const GError    *error);
+
 G_END_DECLS

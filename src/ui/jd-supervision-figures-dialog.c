@@ -175,16 +175,6 @@ on_save_clicked_cb (JdSupervisionFiguresDialog *self)
 }
 
 static void
-toast_error (JdSupervisionFiguresDialog *self,
-             const GError               *error)
-{
-  AdwToast *toast = adw_toast_new (error->message);
-
-  adw_toast_set_timeout (toast, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-static void
 load (JdSupervisionFiguresDialog *self)
 {
   g_autoptr(JdAgency) agency = NULL;
@@ -202,7 +192,7 @@ load (JdSupervisionFiguresDialog *self)
       !jd_registry_get_supervision_figures (self->db, self->agency_id, self->year, &figures,
                                             NULL, &error))
     {
-      toast_error (self, error);
+      _jd_registry_form_toast_error (self->toast_overlay, error);
       figures = (JdSupervisionFigures) { .agency_id = self->agency_id, .year = self->year };
     }
 
@@ -356,7 +346,7 @@ jd_supervision_figures_dialog_save (JdSupervisionFiguresDialog  *self,
 
   if (!jd_registry_set_supervision_figures (self->db, &figures, &local_error))
     {
-      toast_error (self, local_error);
+      _jd_registry_form_toast_error (self->toast_overlay, local_error);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
