@@ -326,10 +326,7 @@ jd_certificate_event_dialog_save (JdCertificateEventDialog  *self,
   if (!jd_registry_apply_certificate_event (self->db, self->officer_id, kind, date, expiry,
                                             selected_reason (self), &local_error))
     {
-      AdwToast *toast = adw_toast_new (local_error->message);
-
-      adw_toast_set_timeout (toast, 0);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      _jd_registry_form_toast_error (self->toast_overlay, local_error);
       validate (self);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
