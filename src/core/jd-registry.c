@@ -935,38 +935,36 @@ jd_registry_can_delete_officer (JdDb    *db,
   return TRUE;
 }
 
-gboolean
-jd_registry_delete_officer (JdDb    *db,
-                            gint64   officer_id,
-                            GError **error)
+/* Deletes row ID of a table after the rows that only describe it, in one
+ * transaction; NOT_FOUND when there is no such row. */
+static gboolean
+delete_with_details (JdDb        *db,
+                     gint64       id,
+                     const char  *details_sql,
+                     const char  *row_sql,
+                     const char  *not_found,
+                     GError     **error)
 {
-  g_autoptr(sqlite3_stmt) events = NULL;
+  g_autoptr(sqlite3_stmt) details = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *not_found = NULL;
-
-  g_return_val_if_fail (JD_IS_DB (db), FALSE);
-
-  if (!jd_registry_can_delete_officer (db, officer_id, error))
-    return FALSE;
 
   if (!jd_db_begin (db, error))
     return FALSE;
 
-  events = _jd_db_prepare (db, "DELETE FROM certificate_event WHERE officer_id = ?1;", error);
-  if (events == NULL)
+  details = _jd_db_prepare (db, details_sql, error);
+  if (details == NULL)
     goto failed;
-  sqlite3_bind_int64 (events, 1, officer_id);
-  if (sqlite3_step (events) != SQLITE_DONE)
+  sqlite3_bind_int64 (details, 1, id);
+  if (sqlite3_step (details) != SQLITE_DONE)
     {
       _jd_db_set_error (db, error);
       goto failed;
     }
 
-  stmt = _jd_db_prepare (db, "DELETE FROM officer WHERE id = ?1;", error);
+  stmt = _jd_db_prepare (db, row_sql, error);
   if (stmt == NULL)
     goto failed;
-  sqlite3_bind_int64 (stmt, 1, officer_id);
-  not_found = officer_not_found (officer_id);
+  sqlite3_bind_int64 (stmt, 1, id);
   if (!step_changes (db, stmt, not_found, error))
     goto failed;
 
@@ -975,6 +973,24 @@ jd_registry_delete_officer (JdDb    *db,
 failed:
   jd_db_rollback (db);
   return FALSE;
+}
+
+gboolean
+jd_registry_delete_officer (JdDb    *db,
+                            gint64   officer_id,
+                            GError **error)
+{
+  g_autofree char *not_found = NULL;
+
+  g_return_val_if_fail (JD_IS_DB (db), FALSE);
+
+  if (!jd_registry_can_delete_officer (db, officer_id, error))
+    return FALSE;
+
+  not_found = officer_not_found (officer_id);
+  return delete_with_details (db, officer_id,
+                              "DELETE FROM certificate_event WHERE officer_id = ?1;",
+                              "DELETE FROM officer WHERE id = ?1;", not_found, error);
 }
 
 gboolean
@@ -1029,8 +1045,6 @@ jd_registry_delete_agency (JdDb    *db,
                            gint64   agency_id,
                            GError **error)
 {
-  g_autoptr(sqlite3_stmt) figures = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *not_found = NULL;
 
   g_return_val_if_fail (JD_IS_DB (db), FALSE);
@@ -1038,32 +1052,10 @@ jd_registry_delete_agency (JdDb    *db,
   if (!jd_registry_can_delete_agency (db, agency_id, error))
     return FALSE;
 
-  if (!jd_db_begin (db, error))
-    return FALSE;
-
-  figures = _jd_db_prepare (db, "DELETE FROM supervision_figures WHERE agency_id = ?1;", error);
-  if (figures == NULL)
-    goto failed;
-  sqlite3_bind_int64 (figures, 1, agency_id);
-  if (sqlite3_step (figures) != SQLITE_DONE)
-    {
-      _jd_db_set_error (db, error);
-      goto failed;
-    }
-
-  stmt = _jd_db_prepare (db, "DELETE FROM agency WHERE id = ?1;", error);
-  if (stmt == NULL)
-    goto failed;
-  sqlite3_bind_int64 (stmt, 1, agency_id);
   not_found = agency_not_found (agency_id);
-  if (!step_changes (db, stmt, not_found, error))
-    goto failed;
-
-  return jd_db_commit (db, error);
-
-failed:
-  jd_db_rollback (db);
-  return FALSE;
+  return delete_with_details (db, agency_id,
+                              "DELETE FROM supervision_figures WHERE agency_id = ?1;",
+                              "DELETE FROM agency WHERE id = ?1;", not_found, error);
 }
 
 gboolean
