@@ -15,6 +15,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "jd-chart-builder.h"
 #include "jd-csv-import.h"
 #include "jd-db.h"
 #include "jd-format.h"
@@ -420,10 +421,81 @@ run_import_csv (const char  *database,
 
 /* main ---------------------------------------------------------------------- */
 
+/* chart --------------------------------------------------------------------- */
+
+static int
+run_chart (const char  *database,
+           int          argc,
+           char       **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdDb) db = NULL;
+  g_autoptr(JdChartData) data = NULL;
+  g_autofree char *kind = NULL;
+  g_autofree char *out = NULL;
+  JdChartScope scope = { 0, };
+  JdChartStyle style;
+  JdChartFormat format;
+  int year = 0, from = 0, to = 0, width = 1600, height = 900;
+  double dpi = 144;
+  gint64 agency = 0;
+  const GOptionEntry entries[] = {
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind,
+      N_("trend, composition, ranking, procedure or fines (required)"), "KIND" },
+    { "year", 0, 0, G_OPTION_ARG_INT, &year, N_("The last year shown (required)"), "YEAR" },
+    { "from", 0, 0, G_OPTION_ARG_INT, &from, N_("The first year (default: four years before)"), "YEAR" },
+    { "to", 0, 0, G_OPTION_ARG_INT, &to, N_("The last year (default: --year)"), "YEAR" },
+    { "agency", 0, 0, G_OPTION_ARG_INT64, &agency, N_("Only this agency"), "ID" },
+    { "out", 0, 0, G_OPTION_ARG_FILENAME, &out, N_("The file to write: .png, .svg or .pdf (required)"), "FILE" },
+    { "width", 0, 0, G_OPTION_ARG_INT, &width, N_("Width in pixels (default 1600)"), "W" },
+    { "height", 0, 0, G_OPTION_ARG_INT, &height, N_("Height in pixels (default 900)"), "H" },
+    { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &dpi, N_("Resolution (default 144)"), "D" },
+    { NULL }
+  };
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context, _("Draw a chart of the local district into a file."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (kind == NULL || !jd_chart_choice_from_id (kind, &scope.choice))
+    return usage_error (context, _("--kind must be trend, composition, ranking, procedure or fines"));
+  if (year == 0 && to == 0)
+    return usage_error (context, _("--year is required"));
+  if (out == NULL || !jd_chart_format_from_path (out, &format))
+    return usage_error (context, _("--out must name a .png, .svg or .pdf file"));
+
+  scope.year_to = to != 0 ? to : year;
+  scope.year_from = from != 0 ? from : scope.year_to - 4;
+  if (scope.year_from > scope.year_to)
+    return usage_error (context, _("--from must not be after --to"));
+  scope.agency_kind = -1;
+  scope.agency_id = agency;
+
+  db = open_database (database, &error);
+  if (db == NULL)
+    return fail (EXIT_DATA, "%s", error->message);
+  data = jd_chart_build (db, &scope, &error);
+  if (data == NULL)
+    return fail (EXIT_DATA, "%s", error->message);
+
+  jd_chart_builder_style_init (&style, format == JD_CHART_FORMAT_PDF ? JD_CHART_THEME_PRINT
+                                                                     : JD_CHART_THEME_LIGHT);
+  if (!jd_chart_export (data, &style, out, width, height, dpi, &error))
+    return fail (EXIT_DATA, "%s", error->message);
+
+  g_print (_("Wrote %s\n"), out);
+  return EXIT_OK;
+}
+
 static const Command commands[] = {
   { "sample", N_("Write the sample district into an empty database"), run_sample },
   { "stats",  N_("Print the overview’s figures for a year"), run_stats },
   { "import-csv", N_("Import enforcement records from a CSV file"), run_import_csv },
+  { "chart", N_("Draw a chart into a PNG, SVG or PDF file"), run_chart },
 };
 
 static void

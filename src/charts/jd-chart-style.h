@@ -29,6 +29,9 @@ typedef struct
   guint         n_palette;
   const char   *font;        /* Pango font description string (borrowed) */
   double        scale;       /* device scale, for hairlines */
+  JdRgba        background;  /* painted first unless fully transparent */
+  gboolean      hatching;    /* print: series also differ by pattern */
+  gboolean      chinese_units; /* numbers as 1.2万 / 3.4亿 and money in 万元 */
 } JdChartStyle;
 
 G_END_DECLS

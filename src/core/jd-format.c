@@ -52,6 +52,12 @@ money_in_wan (void)
   return g_strcmp0 (C_("money unit", "yuan"), "wan") == 0;
 }
 
+gboolean
+jd_format_uses_chinese_units (void)
+{
+  return money_in_wan ();
+}
+
 static char *
 format_money_abs (guint64 fen)
 {

@@ -16,6 +16,8 @@ char   *jd_format_count          (gint64    value);
 /* Money in fen, shown in 万元 with two decimals ("1,234.57万元") when the
  * translation asks for wan, else in yuan ("¥12,345,679"). */
 char   *jd_format_money          (gint64    fen);
+/* TRUE when the translation writes money in 万元 (and large numbers in 万 / 亿). */
+gboolean jd_format_uses_chinese_units (void);
 /* 0.4223 -> "42.2%" */
 char   *jd_format_percent        (double    ratio);
 /* "+1,234 (+4.2%)", "−56 (−3.0%)", "+12 (new)" when PREVIOUS is 0; MONEY formats

@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "jd-chart-view.h"
 #include "jd-dashboard.h"
 #include "jd-figure-card.h"
 #include "jd-overview-page.h"
@@ -33,6 +34,7 @@ const char   *_jd_overview_page_get_value_text  (JdOverviewPage *self,
 const char   *_jd_overview_page_get_change_text (JdOverviewPage *self,
                                                  JdFigure        figure);
 const char   *_jd_overview_page_get_title       (JdOverviewPage *self);
+JdChartView  *_jd_overview_page_get_trend_view  (JdOverviewPage *self);
 GtkListBox   *_jd_overview_page_get_ranking     (JdOverviewPage *self,
                                                  JdRankingList   list);
 /* The agency a ranking or officer row stands for */

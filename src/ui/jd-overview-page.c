@@ -17,9 +17,11 @@
 
 #include <glib/gi18n.h>
 
+#include "jd-chart-view.h"
 #include "jd-format.h"
 #include "jd-officers.h"
 #include "jd-overview-page-private.h"
+#include "src/jd-chart-builder.h"
 
 #define HISTORY_YEARS 5
 /* Rows a ranking shows before a "Show all" row */
@@ -33,6 +35,7 @@ struct _JdOverviewPage
   GtkScrolledWindow  *scrolled_window;
   GtkLabel           *title_label;
   GtkLabel           *subtitle_label;
+  JdChartView        *trend_view;
   GtkBox             *groups_box;
   GtkBox             *rankings_box;
   GtkFlowBox         *rankings_flow_box;
@@ -830,6 +833,28 @@ load_officers (JdOverviewPage  *self,
   return TRUE;
 }
 
+/* The trend of the five years up to YEAR (as far as there are records), for
+ * the district or one agency. */
+static void
+load_trend (JdOverviewPage *self,
+            JdDb           *db,
+            gint64          agency_id,
+            int             year)
+{
+  g_autoptr(GArray) years = jd_db_list_years (db);
+  g_autoptr(GError) error = NULL;
+  JdChartScope scope = { JD_CHART_CHOICE_TREND, year - 4, year, -1, agency_id, 0 };
+  JdChartData *data;
+
+  if (years != NULL && years->len > 0)
+    scope.year_from = MAX (scope.year_from, MIN (year, g_array_index (years, int, 0)));
+
+  data = jd_chart_build (db, &scope, &error);
+  if (data == NULL)
+    g_warning ("Cannot draw the trend of %d: %s", year, error->message);
+  jd_chart_view_take_data (self->trend_view, data);
+}
+
 static gboolean
 load (JdOverviewPage  *self,
       JdDb            *db,
@@ -854,6 +879,8 @@ load (JdOverviewPage  *self,
   self->year = year;
   self->agency_id = agency_id;
   self->compare = compare;
+
+  load_trend (self, db, agency_id, year);
 
   for (guint i = 0; i < JD_FIGURE_N; i++)
     {
@@ -986,11 +1013,13 @@ jd_overview_page_class_init (JdOverviewPageClass *klass)
                   G_TYPE_NONE, 1, G_TYPE_INT64);
 
   g_type_ensure (JD_TYPE_FIGURE_CARD);
+  g_type_ensure (JD_TYPE_CHART_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/jd-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, JdOverviewPage, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, JdOverviewPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, JdOverviewPage, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, JdOverviewPage, trend_view);
   gtk_widget_class_bind_template_child (widget_class, JdOverviewPage, groups_box);
   gtk_widget_class_bind_template_child (widget_class, JdOverviewPage, rankings_box);
   gtk_widget_class_bind_template_child (widget_class, JdOverviewPage, rankings_flow_box);
@@ -1161,6 +1190,14 @@ _jd_overview_page_get_change_text (JdOverviewPage *self,
   JdFigureCard *card = _jd_overview_page_get_card (self, figure);
 
   return card != NULL ? jd_figure_card_get_change_text (card) : NULL;
+}
+
+JdChartView *
+_jd_overview_page_get_trend_view (JdOverviewPage *self)
+{
+  g_return_val_if_fail (JD_IS_OVERVIEW_PAGE (self), NULL);
+
+  return self->trend_view;
 }
 
 const char *

@@ -6,6 +6,7 @@
 
 #include "jd-agencies-page.h"
 #include "jd-alerts-page.h"
+#include "jd-charts-page.h"
 #include "jd-overview-page.h"
 #include "jd-sample.h"
 #include "jd-welcome-page.h"
@@ -19,6 +20,7 @@ JdOverviewPage   *_jd_window_get_overview_page  (JdWindow              *self);
 JdWelcomePage    *_jd_window_get_welcome_page   (JdWindow              *self);
 JdAgenciesPage   *_jd_window_get_agencies_page  (JdWindow              *self);
 JdAlertsPage     *_jd_window_get_alerts_page    (JdWindow              *self);
+JdChartsPage     *_jd_window_get_charts_page    (JdWindow              *self);
 /* The view stack's page: "overview", "agencies" or "alerts" */
 const char       *_jd_window_get_visible_view   (JdWindow              *self);
 GtkDropDown      *_jd_window_get_year_dropdown  (JdWindow              *self);

@@ -19,6 +19,7 @@
 
 #include "jd-agencies-page.h"
 #include "jd-alerts-page.h"
+#include "jd-charts-page.h"
 #include "jd-db.h"
 #include "jd-overview-page.h"
 #include "jd-csv-import-dialog.h"
@@ -49,6 +50,7 @@ struct _JdWindow
   AdwViewStack         *view_stack;
   JdAgenciesPage       *agencies_page;
   JdAlertsPage         *alerts_page;
+  JdChartsPage         *charts_page;
   AdwViewStackPage     *alerts_stack_page;
 
   /* Owned references */
@@ -186,7 +188,8 @@ ensure_pages_loaded (JdWindow *self)
 
   compare = has_year (self, self->year - 1);
   if (!jd_agencies_page_load (self->agencies_page, self->db, self->year, compare, &error) ||
-      !jd_alerts_page_load (self->alerts_page, self->db, self->year, &error))
+      !jd_alerts_page_load (self->alerts_page, self->db, self->year, &error) ||
+      !jd_charts_page_load (self->charts_page, self->db, self->year, &error))
     {
       g_warning ("Cannot list the agencies of %d: %s", self->year, error->message);
       jd_window_add_toast (self, error->message);
@@ -216,7 +219,8 @@ on_visible_view_changed_cb (JdWindow     *self,
 {
   const char *name = adw_view_stack_get_visible_child_name (view_stack);
 
-  if (g_strcmp0 (name, "agencies") == 0 || g_strcmp0 (name, "alerts") == 0)
+  if (g_strcmp0 (name, "agencies") == 0 || g_strcmp0 (name, "alerts") == 0 ||
+      g_strcmp0 (name, "charts") == 0)
     ensure_pages_loaded (self);
 }
 
@@ -243,7 +247,8 @@ show_year (JdWindow *self,
   self->pages_stale = TRUE;
 
   view = adw_view_stack_get_visible_child_name (self->view_stack);
-  if (g_strcmp0 (view, "agencies") == 0 || g_strcmp0 (view, "alerts") == 0)
+  if (g_strcmp0 (view, "agencies") == 0 || g_strcmp0 (view, "alerts") == 0 ||
+      g_strcmp0 (view, "charts") == 0)
     ensure_pages_loaded (self);
   else if (self->pages_source == 0)
     self->pages_source = g_timeout_add_full (G_PRIORITY_LOW, 50, load_pages_cb, self, NULL);
@@ -874,6 +879,7 @@ jd_window_class_init (JdWindowClass *klass)
 
   g_type_ensure (JD_TYPE_AGENCIES_PAGE);
   g_type_ensure (JD_TYPE_ALERTS_PAGE);
+  g_type_ensure (JD_TYPE_CHARTS_PAGE);
   g_type_ensure (JD_TYPE_OVERVIEW_PAGE);
   g_type_ensure (JD_TYPE_WELCOME_PAGE);
 
@@ -888,6 +894,7 @@ jd_window_class_init (JdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JdWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, JdWindow, agencies_page);
   gtk_widget_class_bind_template_child (widget_class, JdWindow, alerts_page);
+  gtk_widget_class_bind_template_child (widget_class, JdWindow, charts_page);
   gtk_widget_class_bind_template_child (widget_class, JdWindow, alerts_stack_page);
   gtk_widget_class_bind_template_callback (widget_class, on_year_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_agency_activated_cb);
@@ -1078,6 +1085,15 @@ _jd_window_get_alerts_page (JdWindow *self)
 
   ensure_pages_loaded (self);
   return self->alerts_page;
+}
+
+JdChartsPage *
+_jd_window_get_charts_page (JdWindow *self)
+{
+  g_return_val_if_fail (JD_IS_WINDOW (self), NULL);
+
+  ensure_pages_loaded (self);
+  return self->charts_page;
 }
 
 const char *
