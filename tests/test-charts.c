@@ -189,21 +189,22 @@ test_axis_labels (void)
   /* integer ticks have no decimals */
   assert_axis_labels (0, 7, 5, JD_CHART_UNITS_CHINESE, "0 2 4 6 8");
   assert_axis_labels (0, 7000, 5, JD_CHART_UNITS_CHINESE, "0 2000 4000 6000 8000");
-  assert_axis_labels (0, 9000, 4, JD_CHART_UNITS_CHINESE, "0 0.5万 1万");
+  assert_axis_labels (0, 9000, 4, JD_CHART_UNITS_CHINESE, "0 5000 10000");
   assert_axis_labels (0, 1, 5, JD_CHART_UNITS_NONE, "0 0.2 0.4 0.6 0.8 1");
   assert_axis_labels (0, 0.03, 4, JD_CHART_UNITS_NONE, "0 0.01 0.02 0.03");
   /* one unit for the whole axis, chosen from the largest tick */
   assert_axis_labels (0, 100000, 5, JD_CHART_UNITS_CHINESE, "0 2.5万 5万 7.5万 10万");
   assert_axis_labels (0, 100000, 5, JD_CHART_UNITS_WESTERN, "0 25k 50k 75k 100k");
   assert_axis_labels (0, 100000, 5, JD_CHART_UNITS_NONE, "0 25000 50000 75000 100000");
-  assert_axis_labels (0, 12000, 4, JD_CHART_UNITS_CHINESE, "0 0.5万 1万 1.5万");
+  assert_axis_labels (0, 12000, 4, JD_CHART_UNITS_CHINESE, "0 5000 10000 15000");
   assert_axis_labels (0, 3.4e8, 5, JD_CHART_UNITS_CHINESE, "0 1亿 2亿 3亿 4亿");
   assert_axis_labels (0, 3.4e8, 5, JD_CHART_UNITS_WESTERN, "0 100M 200M 300M 400M");
   assert_axis_labels (0, 1e8, 5, JD_CHART_UNITS_CHINESE, "0 0.25亿 0.5亿 0.75亿 1亿");
   assert_axis_labels (0, 2e12, 3, JD_CHART_UNITS_CHINESE, "0 1万亿 2万亿");
   /* negatives use U+2212, and zero has no sign */
   assert_axis_labels (-37, 48, 5, JD_CHART_UNITS_NONE, "−50 −25 0 25 50");
-  assert_axis_labels (-20000, 20000, 5, JD_CHART_UNITS_CHINESE, "−2万 −1万 0 1万 2万");
+  assert_axis_labels (-20000, 20000, 5, JD_CHART_UNITS_CHINESE, "−20000 −10000 0 10000 20000");
+  assert_axis_labels (-200000, 200000, 5, JD_CHART_UNITS_CHINESE, "−20万 −10万 0 10万 20万");
   assert_axis_labels (-0.7, 0.2, 5, JD_CHART_UNITS_NONE, "−0.8 −0.6 −0.4 −0.2 0 0.2");
 }
 

@@ -326,10 +326,14 @@ jd_chart_scale_label_format (const JdChartScale *scale,
   g_return_if_fail (scale != NULL);
   g_return_if_fail (format != NULL);
 
-  jd_chart_label_format_init (format,
-                              MAX (fabs (scale->first), fabs (scale->last)),
-                              scale->step,
-                              units);
+  double max_abs = MAX (fabs (scale->first), fabs (scale->last));
+
+  jd_chart_label_format_init (format, max_abs, scale->step, units);
+
+  /* An axis starts writing 万 only from 10万 up: 2500, 5000, 7500 read
+   * better than 0.25万, 0.5万, 0.75万 */
+  if (units == JD_CHART_UNITS_CHINESE && format->divisor == 1e4 && max_abs < 1e5)
+    jd_chart_label_format_init (format, max_abs, scale->step, JD_CHART_UNITS_NONE);
 }
 
 /* MAGNITUDE (>= 0) with DECIMALS decimals, C locale, trailing zeros and a
