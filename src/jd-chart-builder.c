@@ -91,6 +91,23 @@ figures_from_overview (YearFigures      *out,
     out->by_category[c] = overview->records_by_category[c];
 }
 
+/* Kind and domain narrow the agencies counted; the composition by category
+ * comes from district rollups that know neither. */
+static gboolean
+scope_filters_agencies (const JdChartScope *scope)
+{
+  return (scope->agency_kind >= 0 || scope->domain_id > 0) &&
+         scope->choice != JD_CHART_CHOICE_COMPOSITION;
+}
+
+static gboolean
+scope_includes (const JdChartScope *scope,
+                const JdAgencyYear *row)
+{
+  return (scope->agency_kind < 0 || (int) row->kind == scope->agency_kind) &&
+         (scope->domain_id <= 0 || row->domain_id == scope->domain_id);
+}
+
 static gboolean
 year_figures (JdDb                *db,
               const JdChartScope  *scope,
@@ -108,7 +125,7 @@ year_figures (JdDb                *db,
         return FALSE;
       figures_from_overview (out, &dashboard.overview);
     }
-  else if (scope->agency_kind >= 0 && scope->choice != JD_CHART_CHOICE_COMPOSITION)
+  else if (scope_filters_agencies (scope))
     {
       g_autoptr(GPtrArray) agencies = jd_dashboard_list_agencies (db, 0, year, error);
 
@@ -118,7 +135,7 @@ year_figures (JdDb                *db,
         {
           const JdAgencyYear *row = g_ptr_array_index (agencies, i);
 
-          if ((int) row->kind != scope->agency_kind)
+          if (!scope_includes (scope, row))
             continue;
           out->records += row->records;
           out->inspections += row->inspections;
@@ -162,9 +179,25 @@ scope_subtitle (JdDb               *db,
       if (agency != NULL)
         g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? " · " : "", agency->name);
     }
-  else if (scope->agency_kind >= 0 && scope->choice != JD_CHART_CHOICE_COMPOSITION)
-    g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? " · " : "",
-                            jd_agency_kind_to_label (scope->agency_kind));
+  else if (scope_filters_agencies (scope))
+    {
+      if (scope->agency_kind >= 0)
+        g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? " · " : "",
+                                jd_agency_kind_to_label (scope->agency_kind));
+      if (scope->domain_id > 0)
+        {
+          g_autoptr(GPtrArray) domains = jd_registry_list_domains (db);
+
+          for (guint i = 0; domains != NULL && i < domains->len; i++)
+            {
+              const JdNamedItem *domain = g_ptr_array_index (domains, i);
+
+              if (domain->id == scope->domain_id)
+                g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? " · " : "",
+                                        domain->name);
+            }
+        }
+    }
 
   g_string_append_printf (subtitle, "%s%s · %s", subtitle->len > 0 ? " · " : "", period,
                           /* Translators: the data source under a chart's title */
@@ -205,7 +238,8 @@ build_ranking (JdDb                *db,
     {
       JdAgencyYear *row = g_ptr_array_index (agencies, i);
 
-      if (row->kind == kind && row->records > 0)
+      if (row->kind == kind && row->records > 0 &&
+          (scope->domain_id <= 0 || row->domain_id == scope->domain_id))
         g_ptr_array_add (rows, row);
     }
   g_ptr_array_sort (rows, compare_records_desc);

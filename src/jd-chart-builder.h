@@ -31,6 +31,7 @@ typedef struct
   int           year_from;
   int           year_to;        /* the year of a ranking */
   int           agency_kind;    /* a JdAgencyKind, or -1 for every kind */
+  gint64        domain_id;      /* agencies of this enforcement domain; 0: every domain */
   gint64        agency_id;      /* 0: the whole district */
   guint         ranking_limit;  /* at most this many bars; 0: 15 */
 } JdChartScope;

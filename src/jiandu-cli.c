@@ -434,6 +434,7 @@ run_chart (const char  *database,
   g_autoptr(JdChartData) data = NULL;
   g_autofree char *kind = NULL;
   g_autofree char *out = NULL;
+  g_autofree char *domain = NULL;
   JdChartScope scope = { 0, };
   JdChartStyle style;
   JdChartFormat format;
@@ -447,6 +448,8 @@ run_chart (const char  *database,
     { "from", 0, 0, G_OPTION_ARG_INT, &from, N_("The first year (default: four years before)"), "YEAR" },
     { "to", 0, 0, G_OPTION_ARG_INT, &to, N_("The last year (default: --year)"), "YEAR" },
     { "agency", 0, 0, G_OPTION_ARG_INT64, &agency, N_("Only this agency"), "ID" },
+    { "domain", 0, 0, G_OPTION_ARG_STRING, &domain,
+      N_("Only agencies of this enforcement domain (a code such as market_regulation)"), "CODE" },
     { "out", 0, 0, G_OPTION_ARG_FILENAME, &out, N_("The file to write: .png, .svg or .pdf (required)"), "FILE" },
     { "width", 0, 0, G_OPTION_ARG_INT, &width, N_("Width in pixels (default 1600)"), "W" },
     { "height", 0, 0, G_OPTION_ARG_INT, &height, N_("Height in pixels (default 900)"), "H" },
@@ -478,6 +481,13 @@ run_chart (const char  *database,
   db = open_database (database, &error);
   if (db == NULL)
     return fail (EXIT_DATA, "%s", error->message);
+  if (domain != NULL)
+    {
+      scope.domain_id = jd_db_lookup_domain (db, domain);
+      if (scope.domain_id == 0)
+        return fail (EXIT_USAGE, _("unknown enforcement domain “%s”"), domain);
+    }
+
   data = jd_chart_build (db, &scope, &error);
   if (data == NULL)
     return fail (EXIT_DATA, "%s", error->message);

@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 
 #include "jd-db.h"
+#include "jd-dashboard.h"
 #include "jd-sample.h"
 #include "jd-stats.h"
 #include "src/jd-chart-builder.h"
@@ -66,7 +67,7 @@ build (Fixture       *f,
        JdChartChoice  choice)
 {
   g_autoptr(GError) error = NULL;
-  JdChartScope scope = { choice, 2023, 2025, -1, 0, 0 };
+  JdChartScope scope = { .choice = choice, .year_from = 2023, .year_to = 2025, .agency_kind = -1 };
   JdChartData *data = jd_chart_build (f->db, &scope, &error);
 
   g_assert_no_error (error);
@@ -161,6 +162,49 @@ test_trend_matches_overview (Fixture       *f,
   g_assert_cmpfloat (jd_chart_data_get_value (chart, 1, 2), ==, overview.values[JD_FIGURE_INSPECTIONS]);
   g_assert_cmpfloat (jd_chart_data_get_value (chart, 2, 2), ==, overview.values[JD_FIGURE_PENALTIES]);
   g_assert_cmpfloat (overview.values[JD_FIGURE_RECORDS], >, 0);
+}
+
+/* A domain narrows the trend and the ranking to the agencies of that domain */
+static void
+test_domain_scope (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) agencies = NULL;
+  g_autoptr(JdChartData) trend = NULL;
+  g_autoptr(JdChartData) ranking = NULL;
+  JdChartScope scope = { .choice = JD_CHART_CHOICE_TREND, .year_from = 2023, .year_to = 2025,
+                         .agency_kind = -1 };
+  gint64 records = 0, inspections = 0;
+  guint n_departments = 0;
+
+  scope.domain_id = jd_db_lookup_domain (f->db, "market_regulation");
+  g_assert_cmpint (scope.domain_id, >, 0);
+
+  agencies = jd_dashboard_list_agencies (f->db, 0, 2025, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < agencies->len; i++)
+    {
+      const JdAgencyYear *row = g_ptr_array_index (agencies, i);
+
+      if (row->domain_id != scope.domain_id)
+        continue;
+      records += row->records;
+      inspections += row->inspections;
+      if (row->kind == JD_AGENCY_KIND_DISTRICT_DEPARTMENT && row->records > 0)
+        n_departments++;
+    }
+  g_assert_cmpint (records, >, 0);
+
+  trend = jd_chart_build (f->db, &scope, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (jd_chart_data_get_value (trend, 0, 2), ==, records);
+  g_assert_cmpfloat (jd_chart_data_get_value (trend, 1, 2), ==, inspections);
+
+  scope.choice = JD_CHART_CHOICE_RANKING;
+  ranking = jd_chart_build (f->db, &scope, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (jd_chart_data_get_n_categories (ranking), ==, n_departments);
 }
 
 static void
@@ -398,6 +442,7 @@ main (int   argc,
 
   ADD ("build-each", test_build_each);
   ADD ("trend-matches-overview", test_trend_matches_overview);
+  ADD ("domain-scope", test_domain_scope);
   ADD ("png-svg-pdf", test_export_png_svg_pdf);
   ADD ("errors", test_export_errors);
   ADD ("pdf-text-and-fonts", test_pdf_text_and_fonts);

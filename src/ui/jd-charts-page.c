@@ -26,12 +26,14 @@ struct _JdChartsPage
   AdwComboRow    *chart_row;
   AdwComboRow    *kind_row;
   AdwComboRow    *agency_row;
+  AdwComboRow    *domain_row;
   GtkSpinButton  *from_spin;
   GtkSpinButton  *to_spin;
   JdChartView    *chart_view;
 
   JdDb           *db;
   GArray         *agency_ids;     /* gint64, parallel to agency_row's model after "whole district" */
+  GArray         *domain_ids;     /* gint64, parallel to domain_row's model after "all domains" */
   gboolean        loading;
 };
 
@@ -55,7 +57,7 @@ void
 jd_charts_page_get_scope (JdChartsPage *self,
                           JdChartScope *out)
 {
-  guint kind, agency;
+  guint kind, agency, domain;
 
   g_return_if_fail (JD_IS_CHARTS_PAGE (self));
 
@@ -67,6 +69,10 @@ jd_charts_page_get_scope (JdChartsPage *self,
     out->year_from = out->year_to;
   kind = adw_combo_row_get_selected (self->kind_row);
   out->agency_kind = kind == 0 || kind == GTK_INVALID_LIST_POSITION ? -1 : (int) kind - 1;
+  domain = adw_combo_row_get_selected (self->domain_row);
+  if (domain != GTK_INVALID_LIST_POSITION && domain > 0 && self->domain_ids != NULL &&
+      domain - 1 < self->domain_ids->len)
+    out->domain_id = g_array_index (self->domain_ids, gint64, domain - 1);
   agency = adw_combo_row_get_selected (self->agency_row);
   if (agency != GTK_INVALID_LIST_POSITION && agency > 0 && self->agency_ids != NULL &&
       agency - 1 < self->agency_ids->len)
@@ -164,6 +170,23 @@ jd_charts_page_load (JdChartsPage  *self,
     }
   adw_combo_row_set_model (self->agency_row, G_LIST_MODEL (agencies));
   adw_combo_row_set_selected (self->agency_row, 0);
+
+  {
+    g_autoptr(GtkStringList) domains = gtk_string_list_new (NULL);
+    g_autoptr(GPtrArray) domain_items = jd_registry_list_domains (db);
+
+    g_array_set_size (self->domain_ids, 0);
+    gtk_string_list_append (domains, _("All domains"));
+    for (guint i = 0; domain_items != NULL && i < domain_items->len; i++)
+      {
+        const JdNamedItem *item = g_ptr_array_index (domain_items, i);
+
+        gtk_string_list_append (domains, item->name);
+        g_array_append_val (self->domain_ids, item->id);
+      }
+    adw_combo_row_set_model (self->domain_row, G_LIST_MODEL (domains));
+    adw_combo_row_set_selected (self->domain_row, 0);
+  }
 
   self->loading = FALSE;
   rebuild (self);
@@ -579,6 +602,7 @@ jd_charts_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), JD_TYPE_CHARTS_PAGE);
   g_clear_object (&self->db);
   g_clear_pointer (&self->agency_ids, g_array_unref);
+  g_clear_pointer (&self->domain_ids, g_array_unref);
 
   G_OBJECT_CLASS (jd_charts_page_parent_class)->dispose (object);
 }
@@ -597,6 +621,7 @@ jd_charts_page_class_init (JdChartsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JdChartsPage, chart_row);
   gtk_widget_class_bind_template_child (widget_class, JdChartsPage, kind_row);
   gtk_widget_class_bind_template_child (widget_class, JdChartsPage, agency_row);
+  gtk_widget_class_bind_template_child (widget_class, JdChartsPage, domain_row);
   gtk_widget_class_bind_template_child (widget_class, JdChartsPage, from_spin);
   gtk_widget_class_bind_template_child (widget_class, JdChartsPage, to_spin);
   gtk_widget_class_bind_template_child (widget_class, JdChartsPage, chart_view);
@@ -613,6 +638,7 @@ jd_charts_page_init (JdChartsPage *self)
   g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
 
   self->agency_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->domain_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->loading = TRUE;
 
   gtk_widget_init_template (GTK_WIDGET (self));

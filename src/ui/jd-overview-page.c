@@ -843,7 +843,8 @@ load_trend (JdOverviewPage *self,
 {
   g_autoptr(GArray) years = jd_db_list_years (db);
   g_autoptr(GError) error = NULL;
-  JdChartScope scope = { JD_CHART_CHOICE_TREND, year - 4, year, -1, agency_id, 0 };
+  JdChartScope scope = { .choice = JD_CHART_CHOICE_TREND, .year_from = year - 4, .year_to = year,
+                         .agency_kind = -1, .agency_id = agency_id };
   JdChartData *data;
 
   if (years != NULL && years->len > 0)
