@@ -497,7 +497,8 @@ jd_chart_frame_value_axis (JdChartLayout      *layout,
     extent = layout->width - 2 * pad - left_reserve - right_reserve;
   else
     extent = bottom - top - 2 * lh;
-  target = (guint) CLAMP (extent / (layout->horizontal ? 6 * lh : 2.5 * lh), 2, 8);
+  /* at least three intervals where two label heights fit in each */
+  target = (guint) CLAMP (extent / (layout->horizontal ? 6 * lh : 2.0 * lh), 3, 8);
 
   scale = jd_chart_scale_new (min, max, target);
   jd_chart_scale_label_format (scale, style->chinese_units ? JD_CHART_UNITS_CHINESE
