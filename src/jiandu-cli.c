@@ -18,6 +18,7 @@
 #include "jd-chart-builder.h"
 #include "jd-csv-import.h"
 #include "jd-db.h"
+#include "jd-exchange-import.h"
 #include "jd-format.h"
 #include "jd-sample.h"
 #include "jd-stats.h"
@@ -501,11 +502,176 @@ run_chart (const char  *database,
   return EXIT_OK;
 }
 
+/* export, import, validate: exchange files ----------------------------------- */
+
+static int
+run_export (const char  *database,
+            int          argc,
+            char       **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdDb) db = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *district = NULL;
+  JdExchangeExportOptions options;
+  int year = 0, from = 0, to = 0;
+  gboolean records = FALSE, personal_data = FALSE;
+  const GOptionEntry entries[] = {
+    { "year", 0, 0, G_OPTION_ARG_INT, &year, N_("Export this year only"), N_("YEAR") },
+    { "from", 0, 0, G_OPTION_ARG_INT, &from, N_("The first year to export"), N_("YEAR") },
+    { "to", 0, 0, G_OPTION_ARG_INT, &to, N_("The last year to export"), N_("YEAR") },
+    { "records", 0, 0, G_OPTION_ARG_NONE, &records,
+      N_("Add every enforcement record, not only the figures"), NULL },
+    { "personal-data", 0, 0, G_OPTION_ARG_NONE, &personal_data,
+      N_("Add officers’ names and certificate numbers (personal data)"), NULL },
+    { "district", 0, 0, G_OPTION_ARG_STRING, &district,
+      N_("Export this district (default: the database’s own)"), N_("CODE") },
+    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("The file to write"), N_("FILE") },
+    { NULL }
+  };
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context,
+                                _("Write a district’s yearly figures into an exchange file "
+                                  "for the city bureau or another district."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc > 1)
+    return usage_error (context, _("Unexpected argument"));
+  if (out == NULL)
+    return usage_error (context, _("--out is required"));
+  if (year != 0 && (from != 0 || to != 0))
+    return usage_error (context, _("Give either --year or --from and --to"));
+
+  db = open_database (database, &error);
+  if (db == NULL)
+    return fail (EXIT_DATA, "%s", error->message);
+
+  jd_exchange_export_options_init (&options);
+  options.district_code = district;
+  options.first_year = year != 0 ? year : from;
+  options.last_year = year != 0 ? year : to;
+  options.records = records;
+  options.personal_data = personal_data;
+  if (!jd_exchange_export (db, &options, out, NULL, &error))
+    return fail (EXIT_DATA, "%s", error->message);
+
+  g_print (_("Wrote %s\n"), out);
+  return EXIT_OK;
+}
+
+static void
+print_exchange_summary (const JdExchangeSummary *summary)
+{
+  char number[32];
+
+  /* Translators: district name, district code */
+  g_print (_("District: %s (%s)\n"), summary->district_name, summary->district_code);
+  if (summary->first_year > 0)
+    g_print (_("Years: %d–%d\n"), summary->first_year, summary->last_year);
+  g_print (_("Format version: %s\n"), summary->version);
+  g_snprintf (number, sizeof number, "%" G_GUINT64_FORMAT, summary->n_rows);
+  g_print (_("Statistics rows: %s\n"), number);
+  if (summary->records)
+    {
+      g_snprintf (number, sizeof number, "%" G_GUINT64_FORMAT, summary->n_records);
+      g_print (_("Records: %s\n"), number);
+    }
+}
+
+static int
+run_import (const char  *database,
+            int          argc,
+            char       **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdDb) db = NULL;
+  JdExchangeImportOptions options = { FALSE };
+  JdExchangeSummary summary = { NULL };
+  const GOptionEntry entries[] = {
+    { "replace", 0, 0, G_OPTION_ARG_NONE, &options.replace,
+      N_("Replace a district’s years that the database already holds"), NULL },
+    { NULL }
+  };
+  int status = EXIT_OK;
+
+  context = g_option_context_new (_("FILE"));
+  g_option_context_set_summary (context,
+                                _("Import an exchange file: all of it, or nothing when anything is wrong."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc < 2)
+    return usage_error (context, _("An exchange file is required"));
+  if (argc > 2)
+    return usage_error (context, _("Unexpected argument"));
+
+  db = open_database (database, &error);
+  if (db == NULL)
+    return fail (EXIT_DATA, "%s", error->message);
+
+  if (jd_exchange_import (db, argv[1], &options, &summary, NULL, NULL, NULL, &error))
+    {
+      print_exchange_summary (&summary);
+      g_print (_("Imported %s\n"), argv[1]);
+    }
+  else
+    status = fail (EXIT_DATA, "%s", error->message);
+
+  jd_exchange_summary_clear (&summary);
+  return status;
+}
+
+static int
+run_validate (const char  *database,
+              int          argc,
+              char       **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  JdExchangeSummary summary = { NULL };
+  const GOptionEntry entries[] = { { NULL } };
+  int status = EXIT_OK;
+
+  context = g_option_context_new (_("FILE"));
+  g_option_context_set_summary (context, _("Check an exchange file without importing it."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc < 2)
+    return usage_error (context, _("An exchange file is required"));
+  if (argc > 2)
+    return usage_error (context, _("Unexpected argument"));
+
+  if (jd_exchange_validate (argv[1], &summary, NULL, NULL, NULL, &error))
+    {
+      print_exchange_summary (&summary);
+      g_print (_("%s is a valid exchange file\n"), argv[1]);
+    }
+  else
+    status = fail (EXIT_DATA, "%s", error->message);
+
+  jd_exchange_summary_clear (&summary);
+  return status;
+}
+
 static const Command commands[] = {
   { "sample", N_("Write the sample district into an empty database"), run_sample },
   { "stats",  N_("Print the overview’s figures for a year"), run_stats },
   { "import-csv", N_("Import enforcement records from a CSV file"), run_import_csv },
   { "chart", N_("Draw a chart into a PNG, SVG or PDF file"), run_chart },
+  { "export", N_("Write a district’s figures into an exchange file"), run_export },
+  { "import", N_("Import an exchange file from another district"), run_import },
+  { "validate", N_("Check an exchange file without importing it"), run_validate },
 };
 
 static void

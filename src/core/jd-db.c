@@ -1479,6 +1479,14 @@ jd_db_set_supervision_figures (JdDb                       *self,
   " FROM record r JOIN agency a ON a.id = r.agency_id" \
   " GROUP BY r.agency_id, r.year, r.category, r.procedure"
 
+/* Rollup rows that no records stand behind: the summary figures of another
+ * district, imported from an exchange file (jd-exchange-import.c). Recounts
+ * leave them alone. */
+#define SUMMARY_ROW_SQL \
+  "(rollup.district_id IN (SELECT id FROM district WHERE is_local = 0)" \
+  " AND NOT EXISTS (SELECT 1 FROM record sr JOIN agency sa ON sa.id = sr.agency_id" \
+  "                 WHERE sa.district_id = rollup.district_id AND sr.year = rollup.year))"
+
 #define ACTIVITY_RECOUNT_SQL \
   "SELECT ro.officer_id, r.year, count(*) FROM record_officer ro" \
   " JOIN record r ON r.id = ro.record_id GROUP BY ro.officer_id, r.year"
@@ -1492,7 +1500,7 @@ jd_db_rebuild_rollups (JdDb    *self,
   if (!jd_db_begin (self, error))
     return FALSE;
 
-  if (!_jd_db_exec (self, "DELETE FROM rollup;", error) ||
+  if (!_jd_db_exec (self, "DELETE FROM rollup WHERE NOT " SUMMARY_ROW_SQL ";", error) ||
       !_jd_db_exec (self, "INSERT INTO rollup " RECOUNT_SQL ";", error) ||
       !_jd_db_exec (self, "DELETE FROM officer_activity;", error) ||
       !_jd_db_exec (self, "INSERT INTO officer_activity " ACTIVITY_RECOUNT_SQL ";", error))
@@ -1536,7 +1544,7 @@ jd_db_check_rollups (JdDb    *self,
 
   return check_difference (self,
            "SELECT agency_id, year, category FROM ("
-           "  SELECT * FROM rollup EXCEPT " RECOUNT_SQL ")"
+           "  SELECT * FROM rollup WHERE NOT " SUMMARY_ROW_SQL " EXCEPT " RECOUNT_SQL ")"
            " UNION ALL SELECT agency_id, year, category FROM ("
            "  " RECOUNT_SQL " EXCEPT SELECT * FROM rollup);",
            "The rollup table", error) &&

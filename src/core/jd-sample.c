@@ -278,7 +278,10 @@ write_registry (Generator  *gen,
 {
   int middle_year = gen->first_year + (int) gen->options->years / 2;
 
-  if (!jd_db_add_district (gen->db, "120199", "示例区", JD_DISTRICT_LEVEL_DISTRICT, TRUE,
+  if (!jd_db_add_district (gen->db,
+                           gen->options->district_code != NULL ? gen->options->district_code : "120199",
+                           gen->options->district_name != NULL ? gen->options->district_name : "示例区",
+                           JD_DISTRICT_LEVEL_DISTRICT, TRUE,
                            &gen->district_id, error))
     return FALSE;
 
@@ -824,6 +827,8 @@ jd_sample_options_init (JdSampleOptions *options)
   options->years = 5;
   options->last_year = 2025;
   options->seed = 20250101;
+  options->district_code = NULL;
+  options->district_name = NULL;
 }
 
 static gboolean

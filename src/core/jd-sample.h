@@ -14,6 +14,8 @@ typedef struct
   guint    years;              /* default 5 */
   int      last_year;          /* default 2025 */
   guint32  seed;               /* default 20250101 */
+  const char *district_code;   /* default NULL: "120199" */
+  const char *district_name;   /* default NULL: "示例区" */
 } JdSampleOptions;
 
 /* Called now and then from the generating thread, FRACTION in 0..1. */

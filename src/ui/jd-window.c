@@ -21,6 +21,7 @@
 #include "jd-alerts-page.h"
 #include "jd-charts-page.h"
 #include "jd-db.h"
+#include "jd-districts-page.h"
 #include "jd-overview-page.h"
 #include "jd-csv-import-dialog.h"
 #include "jd-sample.h"
@@ -51,7 +52,9 @@ struct _JdWindow
   JdAgenciesPage       *agencies_page;
   JdAlertsPage         *alerts_page;
   JdChartsPage         *charts_page;
+  JdDistrictsPage      *districts_page;
   AdwViewStackPage     *alerts_stack_page;
+  AdwViewStackPage     *districts_stack_page;
 
   /* Owned references */
   GSettings            *settings;
@@ -189,7 +192,9 @@ ensure_pages_loaded (JdWindow *self)
   compare = has_year (self, self->year - 1);
   if (!jd_agencies_page_load (self->agencies_page, self->db, self->year, compare, &error) ||
       !jd_alerts_page_load (self->alerts_page, self->db, self->year, &error) ||
-      !jd_charts_page_load (self->charts_page, self->db, self->year, &error))
+      !jd_charts_page_load (self->charts_page, self->db, self->year, &error) ||
+      (adw_view_stack_page_get_visible (self->districts_stack_page) &&
+       !jd_districts_page_load (self->districts_page, self->db, self->year, &error)))
     {
       g_warning ("Cannot list the agencies of %d: %s", self->year, error->message);
       jd_window_add_toast (self, error->message);
@@ -220,7 +225,7 @@ on_visible_view_changed_cb (JdWindow     *self,
   const char *name = adw_view_stack_get_visible_child_name (view_stack);
 
   if (g_strcmp0 (name, "agencies") == 0 || g_strcmp0 (name, "alerts") == 0 ||
-      g_strcmp0 (name, "charts") == 0)
+      g_strcmp0 (name, "charts") == 0 || g_strcmp0 (name, "districts") == 0)
     ensure_pages_loaded (self);
 }
 
@@ -246,9 +251,12 @@ show_year (JdWindow *self,
   self->year = year;
   self->pages_stale = TRUE;
 
+  /* The city's view: shown once other districts have been imported */
+  adw_view_stack_page_set_visible (self->districts_stack_page, jd_districts_count (self->db) > 1);
+
   view = adw_view_stack_get_visible_child_name (self->view_stack);
   if (g_strcmp0 (view, "agencies") == 0 || g_strcmp0 (view, "alerts") == 0 ||
-      g_strcmp0 (view, "charts") == 0)
+      g_strcmp0 (view, "charts") == 0 || g_strcmp0 (view, "districts") == 0)
     ensure_pages_loaded (self);
   else if (self->pages_source == 0)
     self->pages_source = g_timeout_add_full (G_PRIORITY_LOW, 50, load_pages_cb, self, NULL);
@@ -880,6 +888,7 @@ jd_window_class_init (JdWindowClass *klass)
   g_type_ensure (JD_TYPE_AGENCIES_PAGE);
   g_type_ensure (JD_TYPE_ALERTS_PAGE);
   g_type_ensure (JD_TYPE_CHARTS_PAGE);
+  g_type_ensure (JD_TYPE_DISTRICTS_PAGE);
   g_type_ensure (JD_TYPE_OVERVIEW_PAGE);
   g_type_ensure (JD_TYPE_WELCOME_PAGE);
 
@@ -896,6 +905,8 @@ jd_window_class_init (JdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JdWindow, alerts_page);
   gtk_widget_class_bind_template_child (widget_class, JdWindow, charts_page);
   gtk_widget_class_bind_template_child (widget_class, JdWindow, alerts_stack_page);
+  gtk_widget_class_bind_template_child (widget_class, JdWindow, districts_stack_page);
+  gtk_widget_class_bind_template_child (widget_class, JdWindow, districts_page);
   gtk_widget_class_bind_template_callback (widget_class, on_year_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_agency_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_registry_changed_cb);

@@ -1,0 +1,1126 @@
+/* jd-exchange-import.c: the streaming, validating reader of exchange files
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "jd-exchange"
+
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <libxml/xmlreader.h>
+#include <libxml/xmlschemas.h>
+
+#include "jd-db-private.h"
+#include "jd-exchange-import.h"
+
+#define MAX_DEPTH 64
+#define MAX_OFFICERS_PER_AGENCY 100000
+#define NAMESPACE_PREFIX "urn:jiandu:exchange:"
+
+void
+jd_exchange_summary_clear (JdExchangeSummary *summary)
+{
+  g_clear_pointer (&summary->version, g_free);
+  g_clear_pointer (&summary->district_code, g_free);
+  g_clear_pointer (&summary->district_name, g_free);
+  memset (summary, 0, sizeof *summary);
+}
+
+char *
+jd_exchange_find_schema (GError **error)
+{
+  const char *env = g_getenv ("JIANDU_DATADIR");
+  const char * const *dirs;
+
+  if (env != NULL && *env != '\0')
+    {
+      g_autofree char *path = g_build_filename (env, JD_EXCHANGE_SCHEMA_FILE, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        return g_steal_pointer (&path);
+    }
+
+  dirs = g_get_system_data_dirs ();
+  for (guint i = 0; dirs[i] != NULL; i++)
+    {
+      g_autofree char *path = g_build_filename (dirs[i], "jiandu", JD_EXCHANGE_SCHEMA_FILE, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        return g_steal_pointer (&path);
+    }
+
+  g_set_error (error, JD_EXCHANGE_ERROR, JD_EXCHANGE_ERROR_SCHEMA,
+               _("The schema of the exchange format (%s) is not installed"),
+               JD_EXCHANGE_SCHEMA_FILE);
+  return NULL;
+}
+
+/* The reader's state ---------------------------------------------------------- */
+
+typedef struct
+{
+  const char             *path;
+  JdDb                   *db;             /* NULL: validate only */
+  const JdExchangeImportOptions *options;
+  JdExchangeSummary      *summary;
+  xmlTextReaderPtr        reader;
+
+  /* the first error libxml2 reported */
+  gboolean                xml_failed;
+  int                     xml_domain;
+  int                     xml_line;
+  int                     xml_column;
+  char                   *xml_message;
+
+  const char             *stack[MAX_DEPTH];   /* element names, interned */
+  gboolean                digesting;
+  JdExchangeDigest       *digest;
+  GString                *text;               /* of created and digest */
+  GPtrArray              *attrs;              /* (ns, name, value) triples */
+  GStringChunk           *values;
+
+  gboolean                records;
+  gint64                  district_id;
+  gboolean                district_local;
+  int                     year;
+  GHashTable             *agencies;           /* file id → GINT64 db id (boxed) */
+  GHashTable             *officer_counts;     /* db agency id → gint64[4], not yet written */
+  guint64                 node_count;
+  goffset                 file_size;
+} Import;
+
+/* The errors of the parser and of the schema validation. The reader's own
+ * error handlers of libxml2 2.9 crash on some encoding and entity errors, so
+ * this is installed as the thread's structured error handler while reading. */
+static void
+on_xml_error (void        *user_data,
+              xmlErrorPtr  xml_error)
+{
+  Import *import = user_data;
+
+  if (import->xml_failed || xml_error == NULL || xml_error->level < XML_ERR_ERROR)
+    return;
+
+  import->xml_failed = TRUE;
+  import->xml_domain = xml_error->domain;
+  import->xml_line = xml_error->line;
+  import->xml_column = xml_error->int2;
+  import->xml_message = g_strstrip (g_strdup (xml_error->message != NULL ? xml_error->message : "?"));
+}
+
+static char *
+element_path (Import *import,
+              int     depth)
+{
+  GString *path = g_string_new (NULL);
+
+  for (int i = 0; i < depth && i < MAX_DEPTH; i++)
+    {
+      g_string_append_c (path, '/');
+      g_string_append (path, import->stack[i] != NULL ? import->stack[i] : "?");
+      if (i == 1 && import->year > 0 && g_strcmp0 (import->stack[i], "year") == 0)
+        g_string_append_printf (path, "[@value=%d]", import->year);
+    }
+  if (path->len == 0)
+    g_string_append_c (path, '/');
+
+  return g_string_free (path, FALSE);
+}
+
+/* Sets ERROR naming the file, line, column and element path. */
+static gboolean
+fail_at (Import      *import,
+         GError     **error,
+         int          code,
+         int          line,
+         int          column,
+         const char  *message)
+{
+  int depth = xmlTextReaderDepth (import->reader);
+  g_autofree char *path = NULL;
+
+  if (depth >= 0 && xmlTextReaderNodeType (import->reader) == XML_READER_TYPE_ELEMENT && depth < MAX_DEPTH)
+    import->stack[depth] = (const char *) xmlTextReaderConstLocalName (import->reader);
+  path = element_path (import, depth >= 0 ? depth + 1 : 0);
+
+  /* Translators: file, line, column, element path, what is wrong */
+  g_set_error (error, JD_EXCHANGE_ERROR, code, _("%s, line %d, column %d, at %s: %s"),
+               import->path, line, column, path, message);
+  return FALSE;
+}
+
+static gboolean
+fail_here (Import      *import,
+           GError     **error,
+           int          code,
+           const char  *message)
+{
+  return fail_at (import, error, code,
+                  xmlTextReaderGetParserLineNumber (import->reader),
+                  xmlTextReaderGetParserColumnNumber (import->reader), message);
+}
+
+static gboolean
+fail_db (Import  *import,
+         GError **error,
+         GError  *db_error)
+{
+  gboolean ret = fail_here (import, error, JD_EXCHANGE_ERROR_FAILED, db_error->message);
+
+  g_error_free (db_error);
+  return ret;
+}
+
+static const char *
+get_attr (Import     *import,
+          const char *name)
+{
+  for (guint i = 0; i + 2 < import->attrs->len; i += 3)
+    {
+      if (*(const char *) g_ptr_array_index (import->attrs, i) == '\0' &&
+          g_str_equal (g_ptr_array_index (import->attrs, i + 1), name))
+        return g_ptr_array_index (import->attrs, i + 2);
+    }
+  return NULL;
+}
+
+static gint64
+get_count (Import     *import,
+           const char *name)
+{
+  const char *value = get_attr (import, name);
+  guint64 number = 0;
+
+  /* the schema has checked the form and the range */
+  if (value != NULL)
+    g_ascii_string_to_unsigned (g_strstrip ((char *) value), 10, 0, G_MAXINT64, &number, NULL);
+  return (gint64) number;
+}
+
+static gboolean
+get_bool (Import     *import,
+          const char *name)
+{
+  const char *value = get_attr (import, name);
+
+  return value != NULL && (g_str_equal (value, "true") || g_str_equal (value, "1"));
+}
+
+typedef const char *(*ToIdFunc) (int value);
+
+static int
+from_id (Import     *import,
+         const char *name,
+         ToIdFunc    to_id,
+         int         n)
+{
+  const char *value = get_attr (import, name);
+
+  for (int i = 0; value != NULL && i < n; i++)
+    {
+      if (g_strcmp0 (to_id (i), value) == 0)
+        return i;
+    }
+  return 0;
+}
+
+static gint64
+lookup_agency (Import *import)
+{
+  const char *id = get_attr (import, "agency");
+  gint64 *agency_id = id != NULL ? g_hash_table_lookup (import->agencies, id) : NULL;
+
+  return agency_id != NULL ? *agency_id : 0;
+}
+
+/* Database writes ------------------------------------------------------------- */
+
+static gboolean
+exec_bound (Import      *import,
+            const char  *sql,
+            gint64       a,
+            gint64       b,
+            GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = _jd_db_prepare (import->db, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, a);
+  sqlite3_bind_int64 (stmt, 2, b);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return _jd_db_set_error (import->db, error);
+  return TRUE;
+}
+
+static gboolean
+ensure_district (Import  *import,
+                 GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GError) db_error = NULL;
+  const char *level_name = get_attr (import, "level");
+  JdDistrictLevel level = JD_DISTRICT_LEVEL_DISTRICT;
+
+  if (import->db == NULL)
+    return TRUE;
+
+  stmt = _jd_db_prepare (import->db, "SELECT id, is_local FROM district WHERE code = ?1;", &db_error);
+  if (stmt == NULL)
+    return fail_db (import, error, g_steal_pointer (&db_error));
+  sqlite3_bind_text (stmt, 1, import->summary->district_code, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      import->district_id = sqlite3_column_int64 (stmt, 0);
+      import->district_local = sqlite3_column_int (stmt, 1) != 0;
+      return TRUE;
+    }
+
+  if (g_strcmp0 (level_name, "county") == 0)
+    level = JD_DISTRICT_LEVEL_COUNTY;
+  else if (g_strcmp0 (level_name, "city") == 0)
+    level = JD_DISTRICT_LEVEL_CITY;
+
+  if (!jd_db_add_district (import->db, import->summary->district_code,
+                           import->summary->district_name, level, FALSE,
+                           &import->district_id, &db_error))
+    return fail_db (import, error, g_steal_pointer (&db_error));
+  import->district_local = FALSE;
+  return TRUE;
+}
+
+static gboolean
+start_year (Import  *import,
+            GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GError) db_error = NULL;
+  gboolean exists;
+
+  g_hash_table_remove_all (import->agencies);
+  if (import->db == NULL)
+    return TRUE;
+
+  if (import->district_local && !import->records)
+    return fail_here (import, error, JD_EXCHANGE_ERROR_FAILED,
+                      _("The file is a summary of this database’s own district, whose figures "
+                        "come from its records: only a file with records can be imported into it"));
+
+  stmt = _jd_db_prepare (import->db,
+    "SELECT EXISTS (SELECT 1 FROM rollup WHERE district_id = ?1 AND year = ?2)"
+    " OR EXISTS (SELECT 1 FROM supervision_figures f JOIN agency a ON a.id = f.agency_id"
+    "            WHERE a.district_id = ?1 AND f.year = ?2);", &db_error);
+  if (stmt == NULL)
+    return fail_db (import, error, g_steal_pointer (&db_error));
+  sqlite3_bind_int64 (stmt, 1, import->district_id);
+  sqlite3_bind_int (stmt, 2, import->year);
+  exists = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
+  if (!exists)
+    return TRUE;
+
+  if (!import->options->replace)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("The database already holds %s (%s) for %d; import with "
+                           "“replace” to replace that year"),
+                         import->summary->district_name, import->summary->district_code,
+                         import->year);
+
+      return fail_here (import, error, JD_EXCHANGE_ERROR_EXISTS, message);
+    }
+
+  /* Replace exactly this district's year. */
+  if (!exec_bound (import,
+                   "DELETE FROM record WHERE year = ?2"
+                   " AND agency_id IN (SELECT id FROM agency WHERE district_id = ?1);",
+                   import->district_id, import->year, &db_error) ||
+      !exec_bound (import, "DELETE FROM rollup WHERE district_id = ?1 AND year = ?2;",
+                   import->district_id, import->year, &db_error) ||
+      !exec_bound (import,
+                   "DELETE FROM supervision_figures WHERE year = ?2"
+                   " AND agency_id IN (SELECT id FROM agency WHERE district_id = ?1);",
+                   import->district_id, import->year, &db_error))
+    return fail_db (import, error, g_steal_pointer (&db_error));
+  _jd_db_bulk_uncounted (import->db);
+  return TRUE;
+}
+
+static gboolean
+add_domain (Import  *import,
+            GError **error)
+{
+  g_autoptr(GError) db_error = NULL;
+  const char *code = get_attr (import, "code");
+
+  if (import->db == NULL || jd_db_lookup_domain (import->db, code) != 0)
+    return TRUE;
+  if (!jd_db_add_domain (import->db, code, get_attr (import, "name"), NULL, &db_error))
+    return fail_db (import, error, g_steal_pointer (&db_error));
+  return TRUE;
+}
+
+static gboolean
+add_agency (Import  *import,
+            GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GError) db_error = NULL;
+  const char *name = get_attr (import, "name");
+  const char *domain = get_attr (import, "domain");
+  JdAgencyKind kind = JD_AGENCY_KIND_OTHER;
+  gint64 agency_id = 0;
+  gint64 domain_id;
+
+  if (import->db == NULL)
+    {
+      /* a distinct id for each agency, as jd_db_validate_record () needs one */
+      agency_id = g_hash_table_size (import->agencies) + 1;
+      g_hash_table_insert (import->agencies, g_strdup (get_attr (import, "id")),
+                           g_memdup2 (&agency_id, sizeof agency_id));
+      return TRUE;
+    }
+
+  jd_agency_kind_from_id (get_attr (import, "kind"), &kind);
+  domain_id = domain != NULL ? jd_db_lookup_domain (import->db, domain) : 0;
+
+  stmt = _jd_db_prepare (import->db,
+                         "SELECT id FROM agency WHERE district_id = ?1 AND name = ?2;", &db_error);
+  if (stmt == NULL)
+    return fail_db (import, error, g_steal_pointer (&db_error));
+  sqlite3_bind_int64 (stmt, 1, import->district_id);
+  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      agency_id = sqlite3_column_int64 (stmt, 0);
+      if (!import->district_local)
+        {
+          g_autoptr(sqlite3_stmt) update = _jd_db_prepare (import->db,
+            "UPDATE agency SET kind = ?2, domain_id = ?3, active = ?4 WHERE id = ?1;", &db_error);
+
+          if (update == NULL)
+            return fail_db (import, error, g_steal_pointer (&db_error));
+          sqlite3_bind_int64 (update, 1, agency_id);
+          sqlite3_bind_int (update, 2, kind);
+          _jd_db_bind_id_or_null (update, 3, domain_id);
+          sqlite3_bind_int (update, 4, get_bool (import, "active"));
+          if (sqlite3_step (update) != SQLITE_DONE)
+            return fail_db (import, error, (_jd_db_set_error (import->db, &db_error),
+                                            g_steal_pointer (&db_error)));
+        }
+    }
+  else
+    {
+      JdAgencyInfo info = {
+        .district_id = import->district_id,
+        .name = name,
+        .kind = kind,
+        .domain_id = domain_id,
+        .active = get_bool (import, "active"),
+      };
+
+      if (!jd_db_add_agency (import->db, &info, &agency_id, &db_error))
+        return fail_db (import, error, g_steal_pointer (&db_error));
+    }
+
+  g_hash_table_insert (import->agencies, g_strdup (get_attr (import, "id")),
+                       g_memdup2 (&agency_id, sizeof agency_id));
+  return TRUE;
+}
+
+/* Officers of another district: the named ones when the file has personal
+ * data, and placeholder officers without a name for the rest of the counts,
+ * one per certificate. They replace the agency's officers of an earlier
+ * import; the database's own officers are left alone. */
+static const char *const officer_states[] = { "valid", "suspended", "cancelled", "uncertified" };
+#define N_OFFICER_STATES 4
+/* The counts are a snapshot: dates of issue and cancellation unknown */
+#define PLACEHOLDER_DATE "1900-01-01"
+
+static gboolean
+set_officer_counts (Import  *import,
+                    GError **error)
+{
+  g_autoptr(GError) db_error = NULL;
+  gint64 agency_id = lookup_agency (import);
+  gint64 counts[N_OFFICER_STATES];
+  gint64 total = 0;
+
+  for (guint i = 0; i < N_OFFICER_STATES; i++)
+    total += counts[i] = get_count (import, officer_states[i]);
+  if (total > MAX_OFFICERS_PER_AGENCY)
+    return fail_here (import, error, JD_EXCHANGE_ERROR_INVALID,
+                      _("An agency cannot have that many officers"));
+
+  g_hash_table_insert (import->officer_counts, g_memdup2 (&agency_id, sizeof agency_id),
+                       g_memdup2 (counts, sizeof counts));
+
+  if (import->db == NULL || import->district_local)
+    return TRUE;
+
+  if (!exec_bound (import,
+                   "DELETE FROM certificate_event WHERE officer_id IN (SELECT id FROM officer"
+                   " WHERE agency_id = ?1 AND ?2 = ?2 AND id NOT IN (SELECT officer_id FROM record_officer));",
+                   agency_id, 0, &db_error) ||
+      !exec_bound (import,
+                   "DELETE FROM officer WHERE agency_id = ?1 AND ?2 = ?2"
+                   " AND id NOT IN (SELECT officer_id FROM record_officer);",
+                   agency_id, 0, &db_error))
+    return fail_db (import, error, g_steal_pointer (&db_error));
+  return TRUE;
+}
+
+static gboolean
+insert_officer (Import      *import,
+                gint64       agency_id,
+                const char  *name,
+                const char  *certificate,
+                int          status,
+                const char  *issued,
+                const char  *expires,
+                const char  *status_changed,
+                GError     **error)
+{
+  g_autoptr(GError) db_error = NULL;
+  sqlite3_stmt *stmt = _jd_db_prepare_cached (import->db,
+    "INSERT INTO officer (agency_id, name, certificate_no, status, expires_on, issued_on,"
+    " status_changed_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7);", &db_error);
+
+  if (stmt == NULL)
+    return fail_db (import, error, g_steal_pointer (&db_error));
+  sqlite3_bind_int64 (stmt, 1, agency_id);
+  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
+  _jd_db_bind_text_or_null (stmt, 3, certificate);
+  sqlite3_bind_int (stmt, 4, status);
+  _jd_db_bind_text_or_null (stmt, 5, expires);
+  _jd_db_bind_text_or_null (stmt, 6, issued);
+  _jd_db_bind_text_or_null (stmt, 7, status_changed);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return fail_db (import, error, (_jd_db_set_error (import->db, &db_error),
+                                    g_steal_pointer (&db_error)));
+  return TRUE;
+}
+
+static gboolean
+add_officer (Import  *import,
+             GError **error)
+{
+  gint64 agency_id = lookup_agency (import);
+  gint64 *counts = g_hash_table_lookup (import->officer_counts, &agency_id);
+  const char *certificate = get_attr (import, "certificate");
+  int status = from_id (import, "status", (ToIdFunc) jd_cert_status_to_id, JD_CERT_STATUS_N);
+  int state = certificate != NULL ? status : 3;
+
+  if (counts == NULL || counts[state] <= 0)
+    return fail_here (import, error, JD_EXCHANGE_ERROR_INVALID,
+                      _("More officers are listed than the agency’s counts say"));
+  counts[state]--;
+
+  if (import->db == NULL || import->district_local)
+    return TRUE;
+  return insert_officer (import, agency_id, get_attr (import, "name"), certificate, status,
+                         get_attr (import, "issued"), get_attr (import, "expires"),
+                         status == JD_CERT_STATUS_CANCELLED ? PLACEHOLDER_DATE : NULL, error);
+}
+
+/* At the end of <officers>: placeholders for the officers not listed by name */
+static gboolean
+end_officers (Import  *import,
+              GError **error)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (import->db != NULL && !import->district_local)
+    {
+      g_hash_table_iter_init (&iter, import->officer_counts);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          gint64 agency_id = *(gint64 *) key;
+          gint64 *counts = value;
+
+          for (guint i = 0; i < N_OFFICER_STATES; i++)
+            for (gint64 n = 0; n < counts[i]; n++)
+              {
+                g_autofree char *number =
+                  g_strdup_printf ("~%s/%" G_GINT64_FORMAT "/%u/%" G_GINT64_FORMAT,
+                                   import->summary->district_code, agency_id, i, n);
+
+                /* certified before any year of the statistics; the
+                 * cancelled ones cancelled then too */
+                if (!insert_officer (import, agency_id, "", i < 3 ? number : NULL,
+                                     i < 3 ? (int) i : 0, i < 3 ? PLACEHOLDER_DATE : NULL, NULL,
+                                     i == JD_CERT_STATUS_CANCELLED ? PLACEHOLDER_DATE : NULL, error))
+                  return FALSE;
+              }
+        }
+    }
+  g_hash_table_remove_all (import->officer_counts);
+  return TRUE;
+}
+
+static gboolean
+add_row (Import  *import,
+         GError **error)
+{
+  static const char *const names[] = {
+    "records", "fines-fen", "confiscations-fen", "publicized", "recorded",
+    "review-required", "review-done", "not-penalised", "first-offence",
+    "lighter", "mitigated", "referred",
+  };
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GError) db_error = NULL;
+  gint64 values[G_N_ELEMENTS (names)];
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    values[i] = get_count (import, names[i]);
+  import->summary->n_rows++;
+
+  if (values[6] > values[5])
+    return fail_here (import, error, JD_EXCHANGE_ERROR_INVALID,
+                      _("More legal reviews done than required"));
+  for (guint i = 1; i < G_N_ELEMENTS (names); i++)
+    if (i > 2 && values[i] > values[0])
+      return fail_here (import, error, JD_EXCHANGE_ERROR_INVALID,
+                        _("A count is larger than the number of records"));
+
+  /* With records, the rollups are counted from them. */
+  if (import->db == NULL || import->records)
+    return TRUE;
+
+  stmt = _jd_db_prepare (import->db,
+    "INSERT INTO rollup VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17);",
+    &db_error);
+  if (stmt == NULL)
+    return fail_db (import, error, g_steal_pointer (&db_error));
+  sqlite3_bind_int64 (stmt, 1, import->district_id);
+  sqlite3_bind_int64 (stmt, 2, lookup_agency (import));
+  sqlite3_bind_int (stmt, 3, import->year);
+  sqlite3_bind_int (stmt, 4, from_id (import, "category", (ToIdFunc) jd_category_to_id, JD_CATEGORY_N));
+  sqlite3_bind_int (stmt, 5, from_id (import, "procedure", (ToIdFunc) jd_procedure_to_id, JD_PROCEDURE_N));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    sqlite3_bind_int64 (stmt, 6 + (int) i, values[i]);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return fail_db (import, error, (_jd_db_set_error (import->db, &db_error),
+                                    g_steal_pointer (&db_error)));
+  return TRUE;
+}
+
+static gboolean
+add_figures (Import  *import,
+             GError **error)
+{
+  g_autoptr(GError) db_error = NULL;
+  JdSupervisionFigures figures = {
+    .agency_id = lookup_agency (import),
+    .year = import->year,
+    .reconsiderations = (int) MIN (get_count (import, "reconsiderations"), G_MAXINT),
+    .reconsiderations_corrected = (int) MIN (get_count (import, "reconsiderations-corrected"), G_MAXINT),
+    .lawsuits_concluded = (int) MIN (get_count (import, "lawsuits-concluded"), G_MAXINT),
+    .lawsuits_lost = (int) MIN (get_count (import, "lawsuits-lost"), G_MAXINT),
+    .hearings = (int) MIN (get_count (import, "hearings"), G_MAXINT),
+    .head_appearances = (int) MIN (get_count (import, "head-appearances"), G_MAXINT),
+  };
+
+  if (figures.reconsiderations_corrected > figures.reconsiderations ||
+      figures.lawsuits_lost > figures.lawsuits_concluded ||
+      figures.head_appearances > figures.hearings)
+    return fail_here (import, error, JD_EXCHANGE_ERROR_INVALID,
+                      _("A part is larger than its whole (corrected, lost or appearances)"));
+
+  if (import->db == NULL)
+    return TRUE;
+  if (!jd_db_set_supervision_figures (import->db, &figures, &db_error))
+    return fail_db (import, error, g_steal_pointer (&db_error));
+  return TRUE;
+}
+
+static gboolean
+add_record (Import  *import,
+            GError **error)
+{
+  g_autoptr(GError) db_error = NULL;
+  const char *closed = get_attr (import, "closed");
+  const char *opened = get_attr (import, "opened");
+  JdRecordInfo info = {
+    .agency_id = lookup_agency (import),
+    .category = from_id (import, "category", (ToIdFunc) jd_category_to_id, JD_CATEGORY_N),
+    .procedure = from_id (import, "procedure", (ToIdFunc) jd_procedure_to_id, JD_PROCEDURE_N),
+    .penalty_type = from_id (import, "penalty-type", (ToIdFunc) jd_penalty_type_to_id, JD_PENALTY_TYPE_N),
+    .opened_on = opened,
+    .closed_on = closed,
+    .fine_fen = get_count (import, "fine-fen"),
+    .confiscation_fen = get_count (import, "confiscation-fen"),
+    .publicized = get_bool (import, "publicized"),
+    .recorded = get_bool (import, "recorded"),
+    .legal_review_required = get_bool (import, "review-required"),
+    .legal_review_done = get_bool (import, "review-done"),
+    .leniency = from_id (import, "leniency", (ToIdFunc) jd_leniency_to_id, JD_LENIENCY_N),
+    .referred = get_bool (import, "referred"),
+    .decision_no = get_attr (import, "decision-no"),
+  };
+  const char *counted = closed != NULL ? closed : opened;
+
+  import->summary->n_records++;
+  if (counted == NULL || g_ascii_strtoll (counted, NULL, 10) != import->year)
+    return fail_here (import, error, JD_EXCHANGE_ERROR_INVALID,
+                      _("The record does not count in the year it is listed under"));
+
+  if (import->db == NULL)
+    return jd_db_validate_record (&info, &db_error) ||
+           fail_here (import, error, JD_EXCHANGE_ERROR_INVALID, db_error->message);
+  if (!jd_db_add_record (import->db, &info, NULL, &db_error))
+    return fail_db (import, error, g_steal_pointer (&db_error));
+  return TRUE;
+}
+
+/* Elements -------------------------------------------------------------------- */
+
+static gboolean
+collect_attrs (Import *import)
+{
+  g_ptr_array_set_size (import->attrs, 0);
+  g_string_chunk_clear (import->values);
+
+  if (xmlTextReaderMoveToFirstAttribute (import->reader) != 1)
+    return TRUE;
+  do
+    {
+      const char *ns, *name, *value;
+
+      if (xmlTextReaderIsNamespaceDecl (import->reader) == 1)
+        continue;
+      ns = (const char *) xmlTextReaderConstNamespaceUri (import->reader);
+      name = (const char *) xmlTextReaderConstLocalName (import->reader);
+      value = (const char *) xmlTextReaderConstValue (import->reader);
+      g_ptr_array_add (import->attrs, g_string_chunk_insert (import->values, ns != NULL ? ns : ""));
+      g_ptr_array_add (import->attrs, g_string_chunk_insert (import->values, name != NULL ? name : ""));
+      g_ptr_array_add (import->attrs, g_string_chunk_insert (import->values, value != NULL ? value : ""));
+    }
+  while (xmlTextReaderMoveToNextAttribute (import->reader) == 1);
+  xmlTextReaderMoveToElement (import->reader);
+  return TRUE;
+}
+
+static gboolean
+check_root (Import  *import,
+            GError **error)
+{
+  const char *ns = (const char *) xmlTextReaderConstNamespaceUri (import->reader);
+  const char *name = (const char *) xmlTextReaderConstLocalName (import->reader);
+  const char *version = get_attr (import, "version");
+  const char *encoding = (const char *) xmlTextReaderConstEncoding (import->reader);
+  g_autofree char *message = NULL;
+
+  if (encoding != NULL && g_ascii_strcasecmp (encoding, "UTF-8") != 0)
+    {
+      message = g_strdup_printf (_("The file is in the encoding %s; exchange files are in UTF-8"),
+                                 encoding);
+      return fail_here (import, error, JD_EXCHANGE_ERROR_MALFORMED, message);
+    }
+
+  if (ns != NULL && g_str_has_prefix (ns, NAMESPACE_PREFIX) &&
+      !g_str_equal (ns, JD_EXCHANGE_NAMESPACE))
+    {
+      message = g_strdup_printf (_("The file is in version %s of the exchange format; this version "
+                                   "of Jiandu reads version 1.x only"),
+                                 version != NULL ? version : ns + strlen (NAMESPACE_PREFIX));
+      return fail_here (import, error, JD_EXCHANGE_ERROR_VERSION, message);
+    }
+  if (g_strcmp0 (ns, JD_EXCHANGE_NAMESPACE) != 0 || g_strcmp0 (name, "exchange") != 0)
+    {
+      message = g_strdup_printf (_("Expected the element “exchange” in the namespace %s, found “%s” "
+                                   "in the namespace “%s”: this is not a Jiandu exchange file"),
+                                 JD_EXCHANGE_NAMESPACE, name, ns != NULL ? ns : "");
+      return fail_here (import, error, JD_EXCHANGE_ERROR_NOT_EXCHANGE, message);
+    }
+  if (version == NULL || !g_str_has_prefix (version, "1."))
+    {
+      message = g_strdup_printf (_("The file is in version %s of the exchange format; this version "
+                                   "of Jiandu reads version 1.x only"),
+                                 version != NULL ? version : "?");
+      return fail_here (import, error, JD_EXCHANGE_ERROR_VERSION, message);
+    }
+
+  g_free (import->summary->version);
+  import->summary->version = g_strdup (version);
+  return TRUE;
+}
+
+static gboolean
+start_element (Import  *import,
+               int      depth,
+               GError **error)
+{
+  const char *ns = (const char *) xmlTextReaderConstNamespaceUri (import->reader);
+  const char *name = (const char *) xmlTextReaderConstLocalName (import->reader);
+  const char *parent = depth > 0 ? import->stack[depth - 1] : NULL;
+  gboolean ours = g_strcmp0 (ns, JD_EXCHANGE_NAMESPACE) == 0;
+
+  collect_attrs (import);
+
+  if (depth == 0)
+    return check_root (import, error);
+
+  if (depth == 1)
+    import->digesting = !(ours && (g_str_equal (name, "header") || g_str_equal (name, "digest")));
+  if (import->digesting)
+    _jd_exchange_digest_start (import->digest, ns != NULL ? ns : "", name, import->attrs);
+
+  if (!ours)
+    return TRUE;
+
+  if (depth == 2 && g_strcmp0 (parent, "header") == 0)
+    {
+      if (g_str_equal (name, "district"))
+        {
+          import->summary->district_code = g_strdup (get_attr (import, "code"));
+          import->summary->district_name = g_strdup (get_attr (import, "name"));
+          return ensure_district (import, error);
+        }
+      if (g_str_equal (name, "content"))
+        import->summary->records = import->records = get_bool (import, "records");
+      return TRUE;
+    }
+
+  if (depth == 1 && g_str_equal (name, "year"))
+    {
+      import->year = (int) get_count (import, "value");
+      if (import->summary->first_year == 0 || import->year < import->summary->first_year)
+        import->summary->first_year = import->year;
+      import->summary->last_year = MAX (import->summary->last_year, import->year);
+      return start_year (import, error);
+    }
+
+  if (depth == 2 && g_strcmp0 (parent, "year") == 0 && g_str_equal (name, "records") &&
+      !import->records)
+    return fail_here (import, error, JD_EXCHANGE_ERROR_INVALID,
+                      _("The header says the file has no records, but it has"));
+
+  if (depth != 3)
+    return TRUE;
+
+  if (g_str_equal (name, "domain"))
+    return add_domain (import, error);
+  if (g_str_equal (name, "agency"))
+    return add_agency (import, error);
+  if (g_str_equal (name, "count"))
+    return set_officer_counts (import, error);
+  if (g_str_equal (name, "officer"))
+    return add_officer (import, error);
+  if (g_str_equal (name, "row"))
+    return add_row (import, error);
+  if (g_str_equal (name, "figures"))
+    return add_figures (import, error);
+  if (g_str_equal (name, "record"))
+    return add_record (import, error);
+  return TRUE;
+}
+
+/* The whole read ------------------------------------------------------------- */
+
+/* TRUE when the prolog (before the first element) declares a document type:
+ * refused before the parser sees it, so no entity is ever declared. */
+static gboolean
+has_doctype (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, NULL);
+  g_autofree char *buffer = g_malloc (65536);
+  gsize n = 0;
+  const char *p, *limit;
+
+  if (stream == NULL ||
+      !g_input_stream_read_all (G_INPUT_STREAM (stream), buffer, 65536, &n, NULL, NULL))
+    return FALSE;
+
+  limit = buffer + n;
+  for (p = memchr (buffer, '<', n); p != NULL; p = memchr (p + 1, '<', (gsize) (limit - p - 1)))
+    {
+      if (limit - p >= 9 && memcmp (p, "<!DOCTYPE", 9) == 0)
+        return TRUE;
+      if (limit - p >= 2 && p[1] == '?')
+        continue;
+      if (limit - p >= 4 && memcmp (p, "<!--", 4) == 0)
+        {
+          p = g_strstr_len (p, limit - p, "-->");
+          if (p == NULL)
+            return FALSE;
+          continue;
+        }
+      break;   /* the first element */
+    }
+  return FALSE;
+}
+
+static gboolean
+run (Import        *import,
+     GCancellable  *cancellable,
+     JdProgressFunc progress,
+     gpointer       user_data,
+     GError       **error)
+{
+  g_autofree char *schema_path = NULL;
+  g_autofree char *digest_text = NULL;
+  xmlSchemaParserCtxtPtr parser = NULL;
+  xmlSchemaPtr schema = NULL;
+  gboolean ok = TRUE;
+  gboolean seen_digest = FALSE;
+  GStatBuf st;
+  int ret;
+
+  if (g_stat (import->path, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      g_set_error (error, JD_EXCHANGE_ERROR, JD_EXCHANGE_ERROR_IO,
+                   _("Cannot read “%s”: %s"), import->path,
+                   g_strerror (errno != 0 ? errno : EINVAL));
+      return FALSE;
+    }
+  import->file_size = st.st_size;
+  if (st.st_size == 0)
+    {
+      g_set_error (error, JD_EXCHANGE_ERROR, JD_EXCHANGE_ERROR_MALFORMED,
+                   _("“%s” is empty"), import->path);
+      return FALSE;
+    }
+
+  if (has_doctype (import->path))
+    {
+      g_set_error (error, JD_EXCHANGE_ERROR, JD_EXCHANGE_ERROR_MALFORMED,
+                   _("%s: a document type declaration (DOCTYPE) is not allowed in exchange files"),
+                   import->path);
+      return FALSE;
+    }
+
+  schema_path = jd_exchange_find_schema (error);
+  if (schema_path == NULL)
+    return FALSE;
+  parser = xmlSchemaNewParserCtxt (schema_path);
+  schema = parser != NULL ? xmlSchemaParse (parser) : NULL;
+  g_clear_pointer (&parser, xmlSchemaFreeParserCtxt);
+  if (schema == NULL)
+    {
+      g_set_error (error, JD_EXCHANGE_ERROR, JD_EXCHANGE_ERROR_SCHEMA,
+                   _("The schema “%s” cannot be loaded"), schema_path);
+      return FALSE;
+    }
+
+  /* No network, no DTD loading, no entity substitution; a DOCTYPE is refused below. */
+  import->reader = xmlReaderForFile (import->path, NULL, XML_PARSE_NONET);
+  if (import->reader == NULL)
+    {
+      xmlSchemaFree (schema);
+      g_set_error (error, JD_EXCHANGE_ERROR, JD_EXCHANGE_ERROR_IO,
+                   _("Cannot read “%s”"), import->path);
+      return FALSE;
+    }
+  if (xmlTextReaderSetSchema (import->reader, schema) != 0)
+    {
+      ok = FALSE;
+      g_set_error (error, JD_EXCHANGE_ERROR, JD_EXCHANGE_ERROR_SCHEMA,
+                   _("The schema “%s” cannot be loaded"), schema_path);
+    }
+  xmlSetStructuredErrorFunc (import, on_xml_error);
+
+  while (ok && (ret = xmlTextReaderRead (import->reader)) == 1)
+    {
+      int type = xmlTextReaderNodeType (import->reader);
+      int depth = xmlTextReaderDepth (import->reader);
+
+      if (type == XML_READER_TYPE_DOCUMENT_TYPE || type == XML_READER_TYPE_ENTITY_REFERENCE ||
+          type == XML_READER_TYPE_ENTITY)
+        {
+          ok = fail_here (import, error, JD_EXCHANGE_ERROR_MALFORMED,
+                          _("Document type declarations and entities are not allowed in exchange files"));
+          break;
+        }
+      if (depth >= MAX_DEPTH)
+        {
+          ok = fail_here (import, error, JD_EXCHANGE_ERROR_INVALID, _("The elements nest too deeply"));
+          break;
+        }
+
+      if (type == XML_READER_TYPE_ELEMENT)
+        {
+          /* The root's namespace and version come before the schema's complaints. */
+          if (depth == 0 || !import->xml_failed)
+            ok = start_element (import, depth, error);
+          if (ok && !import->xml_failed)
+            {
+              import->stack[depth] = (const char *) xmlTextReaderConstLocalName (import->reader);
+              if (depth == 1 && g_strcmp0 (import->stack[1], "digest") == 0)
+                seen_digest = TRUE;
+              g_string_truncate (import->text, 0);
+              if (xmlTextReaderIsEmptyElement (import->reader) == 1 && depth >= 1 && import->digesting)
+                _jd_exchange_digest_end (import->digest);
+              if (xmlTextReaderIsEmptyElement (import->reader) == 1 && depth == 1)
+                import->digesting = FALSE;
+            }
+        }
+      else if (type == XML_READER_TYPE_END_ELEMENT)
+        {
+          if (depth >= 1 && import->digesting)
+            _jd_exchange_digest_end (import->digest);
+          if (depth == 2 && g_strcmp0 (import->stack[1], "year") == 0 &&
+              g_strcmp0 (import->stack[2], "officers") == 0 && !import->xml_failed)
+            ok = end_officers (import, error);
+          if (depth == 1 && g_strcmp0 (import->stack[1], "digest") == 0)
+            digest_text = g_strstrip (g_strdup (import->text->str));
+          if (depth == 1)
+            import->digesting = FALSE;
+        }
+      else if (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA ||
+               type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE)
+        {
+          const char *value = (const char *) xmlTextReaderConstValue (import->reader);
+
+          if (value != NULL)
+            {
+              g_string_append (import->text, value);
+              if (import->digesting)
+                _jd_exchange_digest_text (import->digest, value);
+            }
+        }
+
+      if (!ok)
+        break;
+      if (import->xml_failed)
+        {
+          ok = fail_at (import, error,
+                        import->xml_domain == XML_FROM_SCHEMASV ? JD_EXCHANGE_ERROR_INVALID
+                                                                 : JD_EXCHANGE_ERROR_MALFORMED,
+                        import->xml_line, import->xml_column, import->xml_message);
+          break;
+        }
+
+      if (++import->node_count % 4096 == 0)
+        {
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            {
+              ok = FALSE;
+              break;
+            }
+          if (progress != NULL && import->file_size > 0)
+            progress (CLAMP ((double) xmlTextReaderByteConsumed (import->reader) /
+                             (double) import->file_size, 0.0, 1.0), user_data);
+        }
+    }
+
+  if (ok && ret != 0)
+    {
+      if (import->xml_failed)
+        ok = fail_at (import, error,
+                      import->xml_domain == XML_FROM_SCHEMASV ? JD_EXCHANGE_ERROR_INVALID
+                                                               : JD_EXCHANGE_ERROR_MALFORMED,
+                      import->xml_line, import->xml_column, import->xml_message);
+      else
+        ok = fail_here (import, error, JD_EXCHANGE_ERROR_MALFORMED, _("The file is not well-formed XML"));
+    }
+  if (ok && xmlTextReaderIsValid (import->reader) != 1)
+    ok = fail_here (import, error, JD_EXCHANGE_ERROR_INVALID,
+                    import->xml_message != NULL ? import->xml_message
+                                                : _("The file does not follow the schema"));
+  if (ok && (!seen_digest || digest_text == NULL))
+    ok = fail_here (import, error, JD_EXCHANGE_ERROR_INVALID, _("The digest is missing"));
+  if (ok && !g_str_equal (digest_text, _jd_exchange_digest_get_string (import->digest)))
+    {
+      g_set_error (error, JD_EXCHANGE_ERROR, JD_EXCHANGE_ERROR_DIGEST,
+                   _("%s: the digest does not match the content: the file was changed or damaged "
+                     "after it was written"), import->path);
+      ok = FALSE;
+    }
+
+  xmlSetStructuredErrorFunc (NULL, NULL);
+  xmlFreeTextReader (import->reader);
+  import->reader = NULL;
+  xmlSchemaFree (schema);
+
+  if (ok && progress != NULL)
+    progress (1.0, user_data);
+  return ok;
+}
+
+static gboolean
+read_file (JdDb                          *db,
+           const char                    *path,
+           const JdExchangeImportOptions *options,
+           JdExchangeSummary             *summary,
+           GCancellable                  *cancellable,
+           JdProgressFunc                 progress,
+           gpointer                       user_data,
+           GError                       **error)
+{
+  static const JdExchangeImportOptions default_options = { FALSE };
+  JdExchangeSummary local_summary = { NULL };
+  Import import = {
+    .path = path,
+    .db = db,
+    .options = options != NULL ? options : &default_options,
+    .summary = summary != NULL ? summary : &local_summary,
+  };
+  gboolean ok;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (summary != NULL)
+    jd_exchange_summary_clear (summary);
+  import.digest = _jd_exchange_digest_new ();
+  import.text = g_string_new (NULL);
+  import.attrs = g_ptr_array_new ();
+  import.values = g_string_chunk_new (1024);
+  import.agencies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  import.officer_counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+
+  if (db != NULL && !jd_db_begin_bulk (db, error))
+    ok = FALSE;
+  else
+    {
+      ok = run (&import, cancellable, progress, user_data, error);
+      if (db != NULL)
+        {
+          if (ok)
+            ok = jd_db_end_bulk (db, error);
+          else
+            jd_db_rollback (db);
+        }
+    }
+
+  _jd_exchange_digest_free (import.digest);
+  g_string_free (import.text, TRUE);
+  g_ptr_array_unref (import.attrs);
+  g_string_chunk_free (import.values);
+  g_hash_table_unref (import.agencies);
+  g_hash_table_unref (import.officer_counts);
+  g_free (import.xml_message);
+  jd_exchange_summary_clear (&local_summary);
+  return ok;
+}
+
+gboolean
+jd_exchange_validate (const char        *path,
+                      JdExchangeSummary *summary,
+                      GCancellable      *cancellable,
+                      JdProgressFunc     progress,
+                      gpointer           user_data,
+                      GError           **error)
+{
+  return read_file (NULL, path, NULL, summary, cancellable, progress, user_data, error);
+}
+
+gboolean
+jd_exchange_import (JdDb                          *db,
+                    const char                    *path,
+                    const JdExchangeImportOptions *options,
+                    JdExchangeSummary             *summary,
+                    GCancellable                  *cancellable,
+                    JdProgressFunc                 progress,
+                    gpointer                       user_data,
+                    GError                       **error)
+{
+  g_return_val_if_fail (JD_IS_DB (db), FALSE);
+
+  return read_file (db, path, options, summary, cancellable, progress, user_data, error);
+}
