@@ -24,6 +24,7 @@
 #include "jd-districts-page.h"
 #include "jd-overview-page.h"
 #include "jd-csv-import-dialog.h"
+#include "jd-exchange-dialog.h"
 #include "jd-sample.h"
 #include "jd-welcome-page.h"
 #include "jd-window-private.h"
@@ -161,6 +162,10 @@ update_actions (JdWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-database", !generating);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-csv",
                                  self->db != NULL && !empty && !generating);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-exchange",
+                                 self->db != NULL && !empty && !generating);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-exchange",
+                                 self->db != NULL && !generating);
 }
 
 static void
@@ -748,6 +753,62 @@ import_csv_action (GtkWidget  *widget,
 }
 
 static void
+on_exchange_exported_cb (JdWindow         *self,
+                         const char       *path,
+                         JdExchangeDialog *dialog)
+{
+  g_autofree char *basename = g_path_get_basename (path);
+  g_autofree char *message = NULL;
+
+  /* Translators: a toast after an export; %s is a file name */
+  message = g_strdup_printf (_("Exported to %s"), basename);
+  jd_window_add_toast (self, message);
+}
+
+static void
+on_exchange_imported_cb (JdWindow         *self,
+                         const char       *message,
+                         JdExchangeDialog *dialog)
+{
+  jd_window_reload (self);
+  jd_window_add_toast (self, message);
+}
+
+static void
+export_exchange_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  JdWindow *self = JD_WINDOW (widget);
+  JdExchangeDialog *dialog;
+
+  if (self->db == NULL || self->generate_cancellable != NULL)
+    return;
+
+  dialog = jd_exchange_dialog_new_export (self->db, GTK_WINDOW (self));
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (on_exchange_exported_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+import_exchange_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  JdWindow *self = JD_WINDOW (widget);
+  JdExchangeDialog *dialog;
+
+  if (self->db == NULL || self->generate_cancellable != NULL)
+    return;
+
+  dialog = jd_exchange_dialog_new_import (self->db, GTK_WINDOW (self));
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (on_exchange_imported_cb), self,
+                           G_CONNECT_SWAPPED);
+  jd_exchange_dialog_choose_file (dialog);
+}
+
+static void
 open_database_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
@@ -918,6 +979,11 @@ jd_window_class_init (JdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-database", NULL, new_database_action);
   gtk_widget_class_install_action (widget_class, "win.import-csv", NULL, import_csv_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import-csv", NULL);
+  gtk_widget_class_install_action (widget_class, "win.export-exchange", NULL, export_exchange_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-exchange", NULL);
+  gtk_widget_class_install_action (widget_class, "win.import-exchange", NULL, import_exchange_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.import-exchange", NULL);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
