@@ -69,6 +69,21 @@ usage_error (GOptionContext *context,
   return EXIT_USAGE;
 }
 
+/* The options of one command: PARAMETER after the command's name in the
+ * help, then SUMMARY and ENTRIES, all translated. */
+static GOptionContext *
+command_context_new (const char         *parameter,
+                     const GOptionEntry *entries,
+                     const char         *summary)
+{
+  GOptionContext *context = g_option_context_new (parameter);
+
+  g_option_context_set_summary (context, summary);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  return context;
+}
+
 static JdDb *
 open_database (const char  *database,
                GError     **error)
@@ -114,10 +129,8 @@ run_sample (const char  *database,
     { NULL }
   };
 
-  context = g_option_context_new (NULL);
-  g_option_context_set_summary (context, _("Write the fictitious sample district into an empty database."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  context = command_context_new (NULL, entries,
+                                 _("Write the fictitious sample district into an empty database."));
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage_error (context, error->message);
@@ -253,11 +266,8 @@ run_stats (const char  *database,
     { NULL }
   };
 
-  context = g_option_context_new (NULL);
-  g_option_context_set_summary (context,
-                                _("Print the overview’s figures for a year, with the year before."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  context = command_context_new (NULL, entries,
+                                 _("Print the overview’s figures for a year, with the year before."));
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage_error (context, error->message);
@@ -335,12 +345,9 @@ run_import_csv (const char  *database,
     { NULL }
   };
 
-  context = g_option_context_new (_("FILE"));
-  g_option_context_set_summary (context,
-                                _("Import enforcement records from a CSV file (UTF-8 or GBK). "
-                                  "Nothing is written unless every row is good."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  context = command_context_new (_("FILE"), entries,
+                                 _("Import enforcement records from a CSV file (UTF-8 or GBK). "
+                                   "Nothing is written unless every row is good."));
   {
     g_autoptr(GString) ids = g_string_new (NULL);
 
@@ -420,8 +427,6 @@ run_import_csv (const char  *database,
   return EXIT_OK;
 }
 
-/* main ---------------------------------------------------------------------- */
-
 /* chart --------------------------------------------------------------------- */
 
 static int
@@ -458,10 +463,8 @@ run_chart (const char  *database,
     { NULL }
   };
 
-  context = g_option_context_new (NULL);
-  g_option_context_set_summary (context, _("Draw a chart of the local district into a file."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  context = command_context_new (NULL, entries,
+                                 _("Draw a chart of the local district into a file."));
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage_error (context, error->message);
@@ -531,12 +534,9 @@ run_export (const char  *database,
     { NULL }
   };
 
-  context = g_option_context_new (NULL);
-  g_option_context_set_summary (context,
-                                _("Write a district’s yearly figures into an exchange file "
-                                  "for the city bureau or another district."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  context = command_context_new (NULL, entries,
+                                 _("Write a district’s yearly figures into an exchange file "
+                                   "for the city bureau or another district."));
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage_error (context, error->message);
@@ -600,11 +600,8 @@ run_import (const char  *database,
   };
   int status = EXIT_OK;
 
-  context = g_option_context_new (_("FILE"));
-  g_option_context_set_summary (context,
-                                _("Import an exchange file: all of it, or nothing when anything is wrong."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  context = command_context_new (_("FILE"), entries,
+                                 _("Import an exchange file: all of it, or nothing when anything is wrong."));
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage_error (context, error->message);
@@ -640,10 +637,8 @@ run_validate (const char  *database,
   const GOptionEntry entries[] = { { NULL } };
   int status = EXIT_OK;
 
-  context = g_option_context_new (_("FILE"));
-  g_option_context_set_summary (context, _("Check an exchange file without importing it."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  context = command_context_new (_("FILE"), entries,
+                                 _("Check an exchange file without importing it."));
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage_error (context, error->message);
@@ -663,6 +658,8 @@ run_validate (const char  *database,
   jd_exchange_summary_clear (&summary);
   return status;
 }
+
+/* main ---------------------------------------------------------------------- */
 
 static const Command commands[] = {
   { "sample", N_("Write the sample district into an empty database"), run_sample },
