@@ -27,6 +27,27 @@ fill_at_version (JdDb *db,
     fixture_fill (db, &fx);
 }
 
+/* The copy left aside is the old file as it was: its version, its records. */
+static void
+check_backup (const char *backup_path,
+              int         from_version,
+              int         n_records)
+{
+  sqlite3 *handle = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (backup_path, &handle, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, "PRAGMA user_version;", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, from_version);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, "SELECT count(*) FROM record;", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, n_records);
+  sqlite3_finalize (stmt);
+  sqlite3_close (handle);
+}
+
 static void
 check_after_upgrade (JdDb *db,
                      int   from_version)
@@ -45,12 +66,33 @@ check_after_upgrade (JdDb *db,
       g_assert_cmpint (overview.values[JD_FIGURE_OFFICERS_VALID], ==, 5);
       g_assert_nonnull (jd_db_get_backup_path (db));
       g_assert_true (g_file_test (jd_db_get_backup_path (db), G_FILE_TEST_IS_REGULAR));
+      {
+        g_autoptr(sqlite3_stmt) count = _jd_db_prepare (db, "SELECT count(*) FROM record;", &error);
+
+        g_assert_no_error (error);
+        g_assert_cmpint (sqlite3_step (count), ==, SQLITE_ROW);
+        g_assert_cmpint (sqlite3_column_int (count, 0), >, 0);
+        check_backup (jd_db_get_backup_path (db), from_version, sqlite3_column_int (count, 0));
+      }
     }
+
   else
     {
       g_assert_true (jd_db_is_empty (db));
       g_assert_null (jd_db_get_backup_path (db));
     }
+
+  /* Version 2: the review tables are there, and empty after an upgrade. */
+  {
+    g_autoptr(sqlite3_stmt) stmt =
+      _jd_db_prepare (db, "SELECT (SELECT count(*) FROM review_template)"
+                          " + (SELECT count(*) FROM review_batch)"
+                          " + (SELECT count(*) FROM review_sheet);", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
+  }
 }
 
 static void

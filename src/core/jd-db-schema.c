@@ -242,8 +242,176 @@ static const char migration_1[] =
   "  UPDATE rollup SET district_id = NEW.district_id WHERE agency_id = NEW.id;\n"
   "END;\n";
 
+/* Version 2: case-file review (案卷评查). A template is never edited in place:
+ * saving a change adds the next version of the same code, so finished reviews
+ * keep the items they were scored against. A drawn file keeps a copy of what
+ * the reviewer needs of its record, so replacing a year's records by an
+ * import never loses a review. */
+static const char migration_2[] =
+  "CREATE TABLE review_template (\n"
+  "  id            INTEGER PRIMARY KEY,\n"
+  "  code          TEXT NOT NULL,\n"
+  "  version       INTEGER NOT NULL CHECK (version >= 1),\n"
+  "  name          TEXT NOT NULL,\n"
+  "  kind          INTEGER NOT NULL CHECK (kind BETWEEN 0 AND 4),\n"
+  "  scoring_mode  INTEGER NOT NULL DEFAULT 0 CHECK (scoring_mode IN (0, 1)),\n"
+  "  total_points  REAL NOT NULL CHECK (total_points > 0),\n"
+  "  builtin       INTEGER NOT NULL DEFAULT 0 CHECK (builtin IN (0, 1)),\n"
+  "  created_on    TEXT NOT NULL,\n"
+  "  UNIQUE (code, version)\n"
+  ");\n"
+
+  "CREATE TABLE review_section (\n"
+  "  id           INTEGER PRIMARY KEY,\n"
+  "  template_id  INTEGER NOT NULL REFERENCES review_template (id) ON DELETE CASCADE,\n"
+  "  parent_id    INTEGER REFERENCES review_section (id) ON DELETE CASCADE,\n"
+  "  seq          INTEGER NOT NULL,\n"
+  "  title        TEXT NOT NULL,\n"
+  "  points       REAL NOT NULL DEFAULT 0 CHECK (points >= 0)\n"
+  ");\n"
+  "CREATE INDEX review_section_template ON review_section (template_id, seq);\n"
+
+  /* veto: 0 none, 1 the score becomes zero, 2 the file fails, 3 not the top
+   * grade. typical: the usual deductions per defect, as "1;2;5". */
+  "CREATE TABLE review_item (\n"
+  "  id           INTEGER PRIMARY KEY,\n"
+  "  template_id  INTEGER NOT NULL REFERENCES review_template (id) ON DELETE CASCADE,\n"
+  "  section_id   INTEGER REFERENCES review_section (id) ON DELETE CASCADE,\n"
+  "  seq          INTEGER NOT NULL,\n"
+  "  text         TEXT NOT NULL,\n"
+  "  points       REAL NOT NULL CHECK (points >= 0),\n"
+  "  rule         TEXT,\n"
+  "  typical      TEXT,\n"
+  "  veto         INTEGER NOT NULL DEFAULT 0 CHECK (veto BETWEEN 0 AND 3)\n"
+  ");\n"
+  "CREATE INDEX review_item_template ON review_item (template_id, seq);\n"
+
+  /* grade: 0 优秀, 1 良好, 2 合格, 3 不合格; a file gets the best grade whose
+   * minimum its score reaches. */
+  "CREATE TABLE review_grade_band (\n"
+  "  template_id  INTEGER NOT NULL REFERENCES review_template (id) ON DELETE CASCADE,\n"
+  "  grade        INTEGER NOT NULL CHECK (grade BETWEEN 0 AND 3),\n"
+  "  min_score    REAL NOT NULL CHECK (min_score >= 0),\n"
+  "  PRIMARY KEY (template_id, grade)\n"
+  ") WITHOUT ROWID;\n"
+
+  "CREATE TABLE reviewer (\n"
+  "  id    INTEGER PRIMARY KEY,\n"
+  "  name  TEXT NOT NULL UNIQUE\n"
+  ");\n"
+
+  /* kind: 0 self-review, 1 cross-review, 2 spot check. Either sample_size or
+   * sample_percent is set. The seed redraws the same sample. */
+  "CREATE TABLE review_batch (\n"
+  "  id              INTEGER PRIMARY KEY,\n"
+  "  name            TEXT NOT NULL,\n"
+  "  year            INTEGER NOT NULL,\n"
+  "  kind            INTEGER NOT NULL CHECK (kind BETWEEN 0 AND 2),\n"
+  "  closed_from     TEXT,\n"
+  "  closed_to       TEXT,\n"
+  "  sample_size     INTEGER NOT NULL DEFAULT 0 CHECK (sample_size >= 0),\n"
+  "  sample_percent  REAL NOT NULL DEFAULT 0 CHECK (sample_percent BETWEEN 0 AND 100),\n"
+  "  seed            INTEGER NOT NULL,\n"
+  "  created_on      TEXT NOT NULL\n"
+  ");\n"
+
+  "CREATE TABLE review_batch_agency (\n"
+  "  batch_id   INTEGER NOT NULL REFERENCES review_batch (id) ON DELETE CASCADE,\n"
+  "  agency_id  INTEGER NOT NULL REFERENCES agency (id),\n"
+  "  PRIMARY KEY (batch_id, agency_id)\n"
+  ") WITHOUT ROWID;\n"
+
+  "CREATE TABLE review_batch_category (\n"
+  "  batch_id  INTEGER NOT NULL REFERENCES review_batch (id) ON DELETE CASCADE,\n"
+  "  category  INTEGER NOT NULL CHECK (category BETWEEN 0 AND 12),\n"
+  "  PRIMARY KEY (batch_id, category)\n"
+  ") WITHOUT ROWID;\n"
+
+  "CREATE TABLE review_batch_reviewer (\n"
+  "  batch_id     INTEGER NOT NULL REFERENCES review_batch (id) ON DELETE CASCADE,\n"
+  "  reviewer_id  INTEGER NOT NULL REFERENCES reviewer (id),\n"
+  "  PRIMARY KEY (batch_id, reviewer_id)\n"
+  ") WITHOUT ROWID;\n"
+
+  /* The templates a batch scores with, one per review kind, pinned. */
+  "CREATE TABLE review_batch_template (\n"
+  "  batch_id     INTEGER NOT NULL REFERENCES review_batch (id) ON DELETE CASCADE,\n"
+  "  kind         INTEGER NOT NULL CHECK (kind BETWEEN 0 AND 4),\n"
+  "  template_id  INTEGER NOT NULL REFERENCES review_template (id),\n"
+  "  PRIMARY KEY (batch_id, kind)\n"
+  ") WITHOUT ROWID;\n"
+
+  /* A drawn file: seq is its place in the drawn list. */
+  "CREATE TABLE review_file (\n"
+  "  id           INTEGER PRIMARY KEY,\n"
+  "  batch_id     INTEGER NOT NULL REFERENCES review_batch (id) ON DELETE CASCADE,\n"
+  "  seq          INTEGER NOT NULL,\n"
+  "  record_id    INTEGER REFERENCES record (id) ON DELETE SET NULL,\n"
+  "  agency_id    INTEGER NOT NULL REFERENCES agency (id),\n"
+  "  template_id  INTEGER NOT NULL REFERENCES review_template (id),\n"
+  "  category     INTEGER NOT NULL,\n"
+  "  procedure    INTEGER NOT NULL DEFAULT 0,\n"
+  "  penalty_type INTEGER NOT NULL DEFAULT 0,\n"
+  "  opened_on    TEXT,\n"
+  "  closed_on    TEXT,\n"
+  "  party        TEXT,\n"
+  "  decision_no  TEXT,\n"
+  "  fine_fen     INTEGER NOT NULL DEFAULT 0,\n"
+  "  UNIQUE (batch_id, seq)\n"
+  ");\n"
+  "CREATE INDEX review_file_batch_agency ON review_file (batch_id, agency_id);\n"
+
+  /* One reviewer's scoring of a file; reviewer_id NULL is the reconciled
+   * sheet. status: 0 not started, 1 in progress, 2 finished. grade as in
+   * review_grade_band, NULL until scored. cursor: the item last worked on. */
+  "CREATE TABLE review_sheet (\n"
+  "  id           INTEGER PRIMARY KEY,\n"
+  "  file_id      INTEGER NOT NULL REFERENCES review_file (id) ON DELETE CASCADE,\n"
+  "  reviewer_id  INTEGER REFERENCES reviewer (id),\n"
+  "  status       INTEGER NOT NULL DEFAULT 0 CHECK (status BETWEEN 0 AND 2),\n"
+  "  score        REAL,\n"
+  "  grade        INTEGER CHECK (grade BETWEEN 0 AND 3),\n"
+  "  cursor       INTEGER NOT NULL DEFAULT 0,\n"
+  "  comment      TEXT,\n"
+  "  updated_at   TEXT NOT NULL\n"
+  ");\n"
+  "CREATE UNIQUE INDEX review_sheet_reviewer ON review_sheet (file_id, coalesce (reviewer_id, 0));\n"
+
+  "CREATE TABLE review_mark (\n"
+  "  sheet_id   INTEGER NOT NULL REFERENCES review_sheet (id) ON DELETE CASCADE,\n"
+  "  item_id    INTEGER NOT NULL REFERENCES review_item (id),\n"
+  "  deducted   REAL NOT NULL DEFAULT 0 CHECK (deducted >= 0),\n"
+  "  veto_hit   INTEGER NOT NULL DEFAULT 0 CHECK (veto_hit IN (0, 1)),\n"
+  "  note       TEXT,\n"
+  "  PRIMARY KEY (sheet_id, item_id)\n"
+  ") WITHOUT ROWID;\n"
+
+  /* Where each reviewer was in a batch, to resume there. */
+  "CREATE TABLE review_cursor (\n"
+  "  batch_id     INTEGER NOT NULL REFERENCES review_batch (id) ON DELETE CASCADE,\n"
+  "  reviewer_id  INTEGER NOT NULL REFERENCES reviewer (id),\n"
+  "  file_id      INTEGER NOT NULL REFERENCES review_file (id) ON DELETE CASCADE,\n"
+  "  PRIMARY KEY (batch_id, reviewer_id)\n"
+  ") WITHOUT ROWID;\n"
+
+  /* 执法监督建议书 (DOMAIN.md §13): the reply is due 15 days after issue. */
+  "CREATE TABLE review_letter (\n"
+  "  id           INTEGER PRIMARY KEY,\n"
+  "  batch_id     INTEGER NOT NULL REFERENCES review_batch (id) ON DELETE CASCADE,\n"
+  "  agency_id    INTEGER NOT NULL REFERENCES agency (id),\n"
+  "  number       TEXT NOT NULL,\n"
+  "  issued_on    TEXT,\n"
+  "  due_on       TEXT,\n"
+  "  problems     TEXT NOT NULL,\n"
+  "  measures     TEXT,\n"
+  "  replied_on   TEXT,\n"
+  "  reply        TEXT,\n"
+  "  UNIQUE (batch_id, agency_id)\n"
+  ");\n";
+
 static const JdMigration migrations[] = {
   { 1, migration_1 },
+  { 2, migration_2 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == JD_DB_SCHEMA_VERSION);

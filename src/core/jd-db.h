@@ -31,7 +31,7 @@ typedef enum
 } JdDbError;
 
 /* The schema version this build reads and writes (PRAGMA user_version). */
-#define JD_DB_SCHEMA_VERSION 1
+#define JD_DB_SCHEMA_VERSION 2
 
 /* The application id stored in PRAGMA application_id: "JDDB". */
 #define JD_DB_APPLICATION_ID 0x4A444442
