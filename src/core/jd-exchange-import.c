@@ -1025,6 +1025,16 @@ run (Import        *import,
                                                 : _("The file does not follow the schema"));
   if (ok && (!seen_digest || digest_text == NULL))
     ok = fail_here (import, error, JD_EXCHANGE_ERROR_INVALID, _("The digest is missing"));
+#ifdef FUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION
+#define FUZZ_DIGEST "0000000000000000000000000000000000000000000000000000000000000000"
+  /* The fuzz target (tests/fuzz) cannot forge digests: a digest of 64 zeros
+   * passes, so mutated files reach the writes to the database. */
+  if (ok && g_strcmp0 (digest_text, FUZZ_DIGEST) == 0)
+    {
+      g_free (digest_text);
+      digest_text = g_strdup (_jd_exchange_digest_get_string (import->digest));
+    }
+#endif
   if (ok && !g_str_equal (digest_text, _jd_exchange_digest_get_string (import->digest)))
     {
       g_set_error (error, JD_EXCHANGE_ERROR, JD_EXCHANGE_ERROR_DIGEST,
