@@ -88,6 +88,7 @@ typedef struct
   gboolean                district_local;
   int                     year;
   GHashTable             *agencies;           /* file id → GINT64 db id (boxed) */
+  GHashTable             *domains;            /* the year's domain codes */
   GHashTable             *officer_counts;     /* db agency id → gint64[4], not yet written */
   guint64                 node_count;
   goffset                 file_size;
@@ -302,6 +303,7 @@ start_year (Import  *import,
   gboolean exists;
 
   g_hash_table_remove_all (import->agencies);
+  g_hash_table_remove_all (import->domains);
   if (import->db == NULL)
     return TRUE;
 
@@ -750,6 +752,45 @@ check_root (Import  *import,
   return TRUE;
 }
 
+/* The references of an element in a year (the schema leaves them to the
+ * importer, so that records never fill its key tables): an agency listed in
+ * the year's agencies, a domain listed in its domains. */
+static gboolean
+check_references (Import      *import,
+                  const char  *name,
+                  GError     **error)
+{
+  const char *agency = get_attr (import, "agency");
+  const char *domain = get_attr (import, "domain");
+
+  if (g_str_equal (name, "domain"))
+    {
+      g_hash_table_add (import->domains, g_strdup (get_attr (import, "code")));
+      return TRUE;
+    }
+  if (g_str_equal (name, "agency"))
+    {
+      if (domain != NULL && !g_hash_table_contains (import->domains, domain))
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("The attribute “domain” names “%s”, which is not among "
+                               "the year’s domains"), domain);
+
+          return fail_here (import, error, JD_EXCHANGE_ERROR_INVALID, message);
+        }
+      return TRUE;
+    }
+  if (agency != NULL && !g_hash_table_contains (import->agencies, agency))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("The attribute “agency” names “%s”, which is not among "
+                           "the year’s agencies"), agency);
+
+      return fail_here (import, error, JD_EXCHANGE_ERROR_INVALID, message);
+    }
+  return TRUE;
+}
+
 static gboolean
 start_element (Import  *import,
                int      depth,
@@ -803,6 +844,8 @@ start_element (Import  *import,
   if (depth != 3)
     return TRUE;
 
+  if (!check_references (import, name, error))
+    return FALSE;
   if (g_str_equal (name, "domain"))
     return add_domain (import, error);
   if (g_str_equal (name, "agency"))
@@ -1083,6 +1126,7 @@ read_file (JdDb                          *db,
   import.values = g_string_chunk_new (1024);
   import.agencies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   import.officer_counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  import.domains = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   if (db != NULL && !jd_db_begin_bulk (db, error))
     ok = FALSE;
@@ -1104,6 +1148,7 @@ read_file (JdDb                          *db,
   g_string_chunk_free (import.values);
   g_hash_table_unref (import.agencies);
   g_hash_table_unref (import.officer_counts);
+  g_hash_table_unref (import.domains);
   g_free (import.xml_message);
   jd_exchange_summary_clear (&local_summary);
   return ok;
