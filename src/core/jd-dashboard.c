@@ -203,11 +203,11 @@ count_officer_figures (JdDb         *db,
     OFFICER_FIGURES
     " FROM officer o JOIN agency a ON a.id = o.agency_id"
     " LEFT JOIN officer_activity act ON act.officer_id = o.id AND act.year = ?2"
-    " WHERE a.district_id = ?1 AND o.issued_on IS NOT NULL;",
+    " WHERE a.district_id = ?1 AND o.issued_on IS NOT NULL AND" JD_SQL_OFFICER_COUNTED ("o") ";",
     OFFICER_FIGURES
     " FROM officer o"
     " LEFT JOIN officer_activity act ON act.officer_id = o.id AND act.year = ?2"
-    " WHERE o.agency_id = ?1 AND o.issued_on IS NOT NULL;",
+    " WHERE o.agency_id = ?1 AND o.issued_on IS NOT NULL AND" JD_SQL_OFFICER_COUNTED ("o") ";",
     district_id, agency_id, error);
   if (stmt == NULL)
     return FALSE;
@@ -220,6 +220,22 @@ count_officer_figures (JdDb         *db,
 
   out->officers_in_service = values[0];
   out->officers_participating = values[1];
+
+  /* the agencies whose officer figures came as counts */
+  stmt = prepare_scoped (db,
+    "SELECT sum (c.valid + c.suspended), sum (c.participating)"
+    " FROM officer_count c JOIN agency a ON a.id = c.agency_id"
+    " WHERE a.district_id = ?1 AND c.year = ?2;",
+    "SELECT sum (valid + suspended), sum (participating)"
+    " FROM officer_count WHERE agency_id = ?1 AND year = ?2;",
+    district_id, agency_id, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 2, year);
+  if (!step_sums (db, stmt, values, G_N_ELEMENTS (values), error))
+    return FALSE;
+  out->officers_in_service += values[0];
+  out->officers_participating += values[1];
   return TRUE;
 }
 
@@ -249,10 +265,10 @@ count_cancellations (JdDb         *db,
   stmt = prepare_scoped (db,
     CANCELLATIONS
     " FROM officer o JOIN agency a ON a.id = o.agency_id"
-    " WHERE a.district_id = ?1" CANCELLATIONS_WHERE,
+    " WHERE a.district_id = ?1 AND" JD_SQL_OFFICER_COUNTED ("o") CANCELLATIONS_WHERE,
     CANCELLATIONS
     " FROM officer o"
-    " WHERE o.agency_id = ?1" CANCELLATIONS_WHERE,
+    " WHERE o.agency_id = ?1 AND" JD_SQL_OFFICER_COUNTED ("o") CANCELLATIONS_WHERE,
     district_id, agency_id, error);
   if (stmt == NULL)
     return FALSE;
@@ -624,7 +640,12 @@ add_agency_officers (JdDb        *db,
     " FROM officer o JOIN agency a ON a.id = o.agency_id"
     " LEFT JOIN officer_activity act ON act.officer_id = o.id AND act.year = ?2"
     " WHERE a.district_id = ?1 AND" JD_SQL_OFFICER_VALID ("o", "?3")
-    " GROUP BY o.agency_id;", error);
+    " AND" JD_SQL_OFFICER_COUNTED ("o")
+    " GROUP BY o.agency_id"
+    " UNION ALL "
+    "SELECT c.agency_id, c.valid, c.participating"
+    " FROM officer_count c JOIN agency a ON a.id = c.agency_id"
+    " WHERE a.district_id = ?1 AND c.year = ?2;", error);
   if (stmt == NULL)
     return FALSE;
 

@@ -407,7 +407,24 @@ static const char migration_2[] =
   "  replied_on   TEXT,\n"
   "  reply        TEXT,\n"
   "  UNIQUE (batch_id, agency_id)\n"
-  ");\n";
+  ");\n"
+
+  /* The officer figures of another district's agency for a year, as its
+   * exchange file states them (counts, not people): the statistics add
+   * them, and leave that agency's officer rows (named officers of a file
+   * with personal data) out of the figures. */
+  "CREATE TABLE officer_count (\n"
+  "  agency_id          INTEGER NOT NULL REFERENCES agency (id) ON DELETE CASCADE,\n"
+  "  year               INTEGER NOT NULL,\n"
+  "  valid              INTEGER NOT NULL DEFAULT 0 CHECK (valid >= 0),\n"
+  "  suspended          INTEGER NOT NULL DEFAULT 0 CHECK (suspended >= 0),\n"
+  "  cancelled          INTEGER NOT NULL DEFAULT 0 CHECK (cancelled >= 0),\n"
+  "  uncertified        INTEGER NOT NULL DEFAULT 0 CHECK (uncertified >= 0),\n"
+  "  certified_in_year  INTEGER NOT NULL DEFAULT 0 CHECK (certified_in_year >= 0),\n"
+  "  cancelled_in_year  INTEGER NOT NULL DEFAULT 0 CHECK (cancelled_in_year >= 0),\n"
+  "  participating      INTEGER NOT NULL DEFAULT 0 CHECK (participating BETWEEN 0 AND valid),\n"
+  "  PRIMARY KEY (agency_id, year)\n"
+  ") WITHOUT ROWID;\n";
 
 static const JdMigration migrations[] = {
   { 1, migration_1 },

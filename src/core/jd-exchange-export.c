@@ -17,6 +17,7 @@
 
 #include "jd-db-private.h"
 #include "jd-exchange-export.h"
+#include "jd-stats-private.h"
 
 G_DEFINE_QUARK (jd-exchange-error-quark, jd_exchange_error)
 
@@ -421,6 +422,22 @@ column_text (sqlite3_stmt *stmt,
   return text != NULL ? text : "";
 }
 
+/* The status of officer "o" at the end of the year, ?3 being its last day */
+#define STATUS_THEN \
+  " (CASE WHEN o.status != 0 AND (o.status_changed_on IS NULL OR o.status_changed_on <= ?3)" \
+  "  THEN o.status ELSE 0 END)"
+
+/* An SQL condition on agency "a", the year ?2 and its last day ?3: the
+ * agency is listed in the year when it existed then, or when the year holds
+ * figures of it (records, supervision figures, officers in service). */
+#define AGENCY_LISTED \
+  " ((" JD_SQL_AGENCY_EXISTED ("a", "?2") ")" \
+  "  OR EXISTS (SELECT 1 FROM rollup r WHERE r.agency_id = a.id AND r.year = ?2)" \
+  "  OR EXISTS (SELECT 1 FROM supervision_figures f WHERE f.agency_id = a.id AND f.year = ?2)" \
+  "  OR EXISTS (SELECT 1 FROM officer_count c WHERE c.agency_id = a.id AND c.year = ?2)" \
+  "  OR EXISTS (SELECT 1 FROM officer o WHERE o.agency_id = a.id AND o.issued_on <= ?3" \
+  "             AND (o.status != 2 OR o.status_changed_on > ?3)))"
+
 static gboolean
 write_year (Writer   *w,
             int       year,
@@ -433,6 +450,8 @@ write_year (Writer   *w,
   g_autoptr(sqlite3_stmt) officers = NULL;
   g_autoptr(sqlite3_stmt) rows = NULL;
   g_autoptr(sqlite3_stmt) figures = NULL;
+  g_autofree char *first_day = g_strdup_printf ("%04d-01-01", year);
+  g_autofree char *last_day = g_strdup_printf ("%04d-12-31", year);
   static const char *const row_names[] = {
     "records", "fines-fen", "confiscations-fen", "publicized", "recorded",
     "review-required", "review-done", "not-penalised", "first-offence",
@@ -447,14 +466,30 @@ write_year (Writer   *w,
     "SELECT DISTINCT d.code, d.name FROM domain d JOIN agency a ON a.domain_id = d.id"
     " WHERE a.district_id = ?1 ORDER BY d.code;", error);
   agencies = _jd_db_prepare (w->db,
-    "SELECT a.name, a.kind, d.code, a.active FROM agency a"
-    " LEFT JOIN domain d ON d.id = a.domain_id WHERE a.district_id = ?1 ORDER BY a.name;", error);
+    "SELECT a.name, a.kind, d.code, a.active, a.established_year, a.dissolved_year FROM agency a"
+    " LEFT JOIN domain d ON d.id = a.domain_id WHERE a.district_id = ?1 AND" AGENCY_LISTED
+    " ORDER BY a.name;", error);
+  /* Officer figures at the end of the year: another district's as its files
+   * stated them, the database's own from its officers. */
   officers = _jd_db_prepare (w->db,
-    "SELECT a.name, sum (o.certificate_no IS NOT NULL AND o.status = 0),"
-    " sum (o.certificate_no IS NOT NULL AND o.status = 1),"
-    " sum (o.certificate_no IS NOT NULL AND o.status = 2), sum (o.certificate_no IS NULL)"
-    " FROM officer o JOIN agency a ON a.id = o.agency_id WHERE a.district_id = ?1"
-    " GROUP BY a.id ORDER BY a.name;", error);
+    "SELECT a.name, c.valid, c.suspended, c.cancelled, c.uncertified, c.certified_in_year,"
+    " c.cancelled_in_year, c.participating"
+    " FROM officer_count c JOIN agency a ON a.id = c.agency_id"
+    " WHERE a.district_id = ?1 AND c.year = ?2"
+    " UNION ALL "
+    "SELECT a.name,"
+    " sum (o.certificate_no IS NOT NULL AND" JD_SQL_OFFICER_VALID ("o", "?3") "),"
+    " sum (o.certificate_no IS NOT NULL AND o.issued_on <= ?3 AND" STATUS_THEN " = 1),"
+    " sum (o.certificate_no IS NOT NULL AND o.issued_on <= ?3 AND" STATUS_THEN " = 2),"
+    " sum (o.certificate_no IS NULL),"
+    " sum (o.certificate_no IS NOT NULL AND o.issued_on BETWEEN ?4 AND ?3),"
+    " sum (o.certificate_no IS NOT NULL AND o.status = 2 AND o.status_changed_on BETWEEN ?4 AND ?3),"
+    " sum (o.certificate_no IS NOT NULL AND" JD_SQL_OFFICER_VALID ("o", "?3")
+    "      AND EXISTS (SELECT 1 FROM officer_activity act"
+    "                  WHERE act.officer_id = o.id AND act.year = ?2 AND act.n_records > 0))"
+    " FROM officer o JOIN agency a ON a.id = o.agency_id WHERE a.district_id = ?1 AND" AGENCY_LISTED
+    " AND NOT EXISTS (SELECT 1 FROM officer_count c WHERE c.agency_id = a.id)"
+    " GROUP BY a.id ORDER BY 1;", error);
   rows = _jd_db_prepare (w->db,
     "SELECT a.name, r.category, r.procedure, r.n_records, r.fine_fen, r.confiscation_fen,"
     " r.n_publicized, r.n_recorded, r.n_review_required, r.n_review_done, r.n_not_penalised,"
@@ -484,6 +519,8 @@ write_year (Writer   *w,
 
   start (w, "agencies", TRUE);
   sqlite3_bind_int64 (agencies, 1, w->district_id);
+  sqlite3_bind_int (agencies, 2, year);
+  sqlite3_bind_text (agencies, 3, last_day, -1, SQLITE_STATIC);
   while (sqlite3_step (agencies) == SQLITE_ROW)
     {
       const char *kind = jd_agency_kind_to_id (sqlite3_column_int (agencies, 1));
@@ -494,32 +531,46 @@ write_year (Writer   *w,
       if (sqlite3_column_type (agencies, 2) != SQLITE_NULL)
         attr (w, "domain", column_text (agencies, 2));
       attr_bool (w, "active", sqlite3_column_int (agencies, 3) != 0);
+      if (sqlite3_column_type (agencies, 4) != SQLITE_NULL)
+        attr_int (w, "established", sqlite3_column_int (agencies, 4));
+      if (sqlite3_column_type (agencies, 5) != SQLITE_NULL)
+        attr_int (w, "dissolved", sqlite3_column_int (agencies, 5));
       empty (w, "agency", TRUE);
     }
   end (w, TRUE);
 
   start (w, "officers", TRUE);
   sqlite3_bind_int64 (officers, 1, w->district_id);
+  sqlite3_bind_int (officers, 2, year);
+  sqlite3_bind_text (officers, 3, last_day, -1, SQLITE_STATIC);
+  sqlite3_bind_text (officers, 4, first_day, -1, SQLITE_STATIC);
   while (sqlite3_step (officers) == SQLITE_ROW)
     {
+      static const char *const names[] = {
+        "valid", "suspended", "cancelled", "uncertified",
+        "certified-in-year", "cancelled-in-year", "participating",
+      };
+
       attr (w, "agency", column_text (officers, 0));
-      attr_int (w, "valid", sqlite3_column_int64 (officers, 1));
-      attr_int (w, "suspended", sqlite3_column_int64 (officers, 2));
-      attr_int (w, "cancelled", sqlite3_column_int64 (officers, 3));
-      attr_int (w, "uncertified", sqlite3_column_int64 (officers, 4));
+      for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+        attr_int (w, names[i], sqlite3_column_int64 (officers, 1 + (int) i));
       empty (w, "count", TRUE);
     }
   if (personal_data)
     {
       g_autoptr(sqlite3_stmt) people = _jd_db_prepare (w->db,
-        "SELECT a.name, o.name, o.certificate_no, o.status, o.expires_on, o.issued_on"
+        "SELECT a.name, o.name, o.certificate_no," STATUS_THEN ", o.expires_on, o.issued_on,"
+        " o.status_changed_on"
         " FROM officer o JOIN agency a ON a.id = o.agency_id"
-        " WHERE a.district_id = ?1 AND o.name != ''"
+        " WHERE a.district_id = ?1 AND o.name != '' AND" AGENCY_LISTED
+        " AND (o.certificate_no IS NULL OR o.issued_on <= ?3)"
         " ORDER BY a.name, o.name, o.certificate_no, o.id;", error);
 
       if (people == NULL)
         return FALSE;
       sqlite3_bind_int64 (people, 1, w->district_id);
+      sqlite3_bind_int (people, 2, year);
+      sqlite3_bind_text (people, 3, last_day, -1, SQLITE_STATIC);
       while (sqlite3_step (people) == SQLITE_ROW)
         {
           const char *status = jd_cert_status_to_id (sqlite3_column_int (people, 3));
@@ -533,6 +584,8 @@ write_year (Writer   *w,
             attr (w, "issued", column_text (people, 5));
           if (sqlite3_column_type (people, 4) != SQLITE_NULL)
             attr (w, "expires", column_text (people, 4));
+          if (sqlite3_column_type (people, 6) != SQLITE_NULL && sqlite3_column_int (people, 3) != 0)
+            attr (w, "status-changed", column_text (people, 6));
           empty (w, "officer", TRUE);
         }
     }

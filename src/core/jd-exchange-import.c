@@ -89,7 +89,8 @@ typedef struct
   int                     year;
   GHashTable             *agencies;           /* file id → GINT64 db id (boxed) */
   GHashTable             *domains;            /* the year's domain codes */
-  GHashTable             *officer_counts;     /* db agency id → gint64[4], not yet written */
+  GHashTable             *officer_counts;     /* db agency id → gint64[4], named ones still to come */
+  GHashTable             *officers_cleared;   /* db agency ids whose earlier officers are gone */
   guint64                 node_count;
   goffset                 file_size;
 } Import;
@@ -345,6 +346,10 @@ start_year (Import  *import,
       !exec_bound (import,
                    "DELETE FROM supervision_figures WHERE year = ?2"
                    " AND agency_id IN (SELECT id FROM agency WHERE district_id = ?1);",
+                   import->district_id, import->year, &db_error) ||
+      !exec_bound (import,
+                   "DELETE FROM officer_count WHERE year = ?2"
+                   " AND agency_id IN (SELECT id FROM agency WHERE district_id = ?1);",
                    import->district_id, import->year, &db_error))
     return fail_db (import, error, g_steal_pointer (&db_error));
   _jd_db_bulk_uncounted (import->db);
@@ -401,7 +406,8 @@ add_agency (Import  *import,
       if (!import->district_local)
         {
           g_autoptr(sqlite3_stmt) update = _jd_db_prepare (import->db,
-            "UPDATE agency SET kind = ?2, domain_id = ?3, active = ?4 WHERE id = ?1;", &db_error);
+            "UPDATE agency SET kind = ?2, domain_id = ?3, active = ?4,"
+            " established_year = ?5, dissolved_year = ?6 WHERE id = ?1;", &db_error);
 
           if (update == NULL)
             return fail_db (import, error, g_steal_pointer (&db_error));
@@ -409,6 +415,8 @@ add_agency (Import  *import,
           sqlite3_bind_int (update, 2, kind);
           _jd_db_bind_id_or_null (update, 3, domain_id);
           sqlite3_bind_int (update, 4, get_bool (import, "active"));
+          _jd_db_bind_id_or_null (update, 5, get_count (import, "established"));
+          _jd_db_bind_id_or_null (update, 6, get_count (import, "dissolved"));
           if (sqlite3_step (update) != SQLITE_DONE)
             return fail_db (import, error, (_jd_db_set_error (import->db, &db_error),
                                             g_steal_pointer (&db_error)));
@@ -422,6 +430,8 @@ add_agency (Import  *import,
         .kind = kind,
         .domain_id = domain_id,
         .active = get_bool (import, "active"),
+        .established_year = (int) get_count (import, "established"),
+        .dissolved_year = (int) get_count (import, "dissolved"),
       };
 
       if (!jd_db_add_agency (import->db, &info, &agency_id, &db_error))
@@ -433,14 +443,14 @@ add_agency (Import  *import,
   return TRUE;
 }
 
-/* Officers of another district: the named ones when the file has personal
- * data, and placeholder officers without a name for the rest of the counts,
- * one per certificate. They replace the agency's officers of an earlier
- * import; the database's own officers are left alone. */
+/* Officers of another district: their figures per agency and year go into
+ * officer_count, and the officers named in a file with personal data into
+ * the officer table (for the registry; the figures leave them out). An
+ * agency's named officers from an earlier import are replaced the first time
+ * this import lists its officers; the database's own officers are never
+ * touched. */
 static const char *const officer_states[] = { "valid", "suspended", "cancelled", "uncertified" };
 #define N_OFFICER_STATES 4
-/* The counts are a snapshot: dates of issue and cancellation unknown */
-#define PLACEHOLDER_DATE "1900-01-01"
 
 static gboolean
 set_officer_counts (Import  *import,
@@ -449,13 +459,22 @@ set_officer_counts (Import  *import,
   g_autoptr(GError) db_error = NULL;
   gint64 agency_id = lookup_agency (import);
   gint64 counts[N_OFFICER_STATES];
+  gint64 certified = get_count (import, "certified-in-year");
+  gint64 cancelled = get_count (import, "cancelled-in-year");
+  gint64 participating = get_count (import, "participating");
   gint64 total = 0;
+  sqlite3_stmt *stmt;
 
   for (guint i = 0; i < N_OFFICER_STATES; i++)
     total += counts[i] = get_count (import, officer_states[i]);
   if (total > MAX_OFFICERS_PER_AGENCY)
     return fail_here (import, error, JD_EXCHANGE_ERROR_INVALID,
                       _("An agency cannot have that many officers"));
+  if (participating > counts[JD_CERT_STATUS_VALID] || certified > total - counts[3] ||
+      cancelled > counts[JD_CERT_STATUS_CANCELLED])
+    return fail_here (import, error, JD_EXCHANGE_ERROR_INVALID,
+                      _("A part is larger than its whole (participating, certified or cancelled "
+                        "officers)"));
 
   g_hash_table_insert (import->officer_counts, g_memdup2 (&agency_id, sizeof agency_id),
                        g_memdup2 (counts, sizeof counts));
@@ -463,58 +482,54 @@ set_officer_counts (Import  *import,
   if (import->db == NULL || import->district_local)
     return TRUE;
 
-  if (!exec_bound (import,
-                   "DELETE FROM certificate_event WHERE officer_id IN (SELECT id FROM officer"
-                   " WHERE agency_id = ?1 AND ?2 = ?2 AND id NOT IN (SELECT officer_id FROM record_officer));",
-                   agency_id, 0, &db_error) ||
-      !exec_bound (import,
-                   "DELETE FROM officer WHERE agency_id = ?1 AND ?2 = ?2"
-                   " AND id NOT IN (SELECT officer_id FROM record_officer);",
-                   agency_id, 0, &db_error))
-    return fail_db (import, error, g_steal_pointer (&db_error));
-  return TRUE;
-}
+  if (!g_hash_table_contains (import->officers_cleared, &agency_id))
+    {
+      g_hash_table_add (import->officers_cleared, g_memdup2 (&agency_id, sizeof agency_id));
+      if (!exec_bound (import,
+                       "DELETE FROM certificate_event WHERE officer_id IN (SELECT id FROM officer"
+                       " WHERE agency_id = ?1 AND ?2 = ?2"
+                       " AND id NOT IN (SELECT officer_id FROM record_officer));",
+                       agency_id, 0, &db_error) ||
+          !exec_bound (import,
+                       "DELETE FROM officer WHERE agency_id = ?1 AND ?2 = ?2"
+                       " AND id NOT IN (SELECT officer_id FROM record_officer);",
+                       agency_id, 0, &db_error))
+        return fail_db (import, error, g_steal_pointer (&db_error));
+    }
 
-static gboolean
-insert_officer (Import      *import,
-                gint64       agency_id,
-                const char  *name,
-                const char  *certificate,
-                int          status,
-                const char  *issued,
-                const char  *expires,
-                const char  *status_changed,
-                GError     **error)
-{
-  g_autoptr(GError) db_error = NULL;
-  sqlite3_stmt *stmt = _jd_db_prepare_cached (import->db,
-    "INSERT INTO officer (agency_id, name, certificate_no, status, expires_on, issued_on,"
-    " status_changed_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7);", &db_error);
-
+  stmt = _jd_db_prepare_cached (import->db,
+    "INSERT OR REPLACE INTO officer_count (agency_id, year, valid, suspended, cancelled,"
+    " uncertified, certified_in_year, cancelled_in_year, participating)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9);", &db_error);
   if (stmt == NULL)
     return fail_db (import, error, g_steal_pointer (&db_error));
   sqlite3_bind_int64 (stmt, 1, agency_id);
-  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
-  _jd_db_bind_text_or_null (stmt, 3, certificate);
-  sqlite3_bind_int (stmt, 4, status);
-  _jd_db_bind_text_or_null (stmt, 5, expires);
-  _jd_db_bind_text_or_null (stmt, 6, issued);
-  _jd_db_bind_text_or_null (stmt, 7, status_changed);
+  sqlite3_bind_int (stmt, 2, import->year);
+  for (guint i = 0; i < N_OFFICER_STATES; i++)
+    sqlite3_bind_int64 (stmt, 3 + (int) i, counts[i]);
+  sqlite3_bind_int64 (stmt, 7, certified);
+  sqlite3_bind_int64 (stmt, 8, cancelled);
+  sqlite3_bind_int64 (stmt, 9, participating);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     return fail_db (import, error, (_jd_db_set_error (import->db, &db_error),
                                     g_steal_pointer (&db_error)));
   return TRUE;
 }
 
+/* A named officer: added, or updated when an earlier year of the file
+ * listed them already (the same certificate, or the same name without one). */
 static gboolean
 add_officer (Import  *import,
              GError **error)
 {
+  g_autoptr(GError) db_error = NULL;
   gint64 agency_id = lookup_agency (import);
   gint64 *counts = g_hash_table_lookup (import->officer_counts, &agency_id);
   const char *certificate = get_attr (import, "certificate");
+  const char *name = get_attr (import, "name");
   int status = from_id (import, "status", (ToIdFunc) jd_cert_status_to_id, JD_CERT_STATUS_N);
   int state = certificate != NULL ? status : 3;
+  sqlite3_stmt *stmt;
 
   if (counts == NULL || counts[state] <= 0)
     return fail_here (import, error, JD_EXCHANGE_ERROR_INVALID,
@@ -523,43 +538,42 @@ add_officer (Import  *import,
 
   if (import->db == NULL || import->district_local)
     return TRUE;
-  return insert_officer (import, agency_id, get_attr (import, "name"), certificate, status,
-                         get_attr (import, "issued"), get_attr (import, "expires"),
-                         status == JD_CERT_STATUS_CANCELLED ? PLACEHOLDER_DATE : NULL, error);
+
+  stmt = _jd_db_prepare_cached (import->db,
+    "DELETE FROM officer WHERE agency_id = ?1 AND ((?2 IS NOT NULL AND certificate_no = ?2)"
+    " OR (?2 IS NULL AND certificate_no IS NULL AND name = ?3))"
+    " AND id NOT IN (SELECT officer_id FROM record_officer);", &db_error);
+  if (stmt == NULL)
+    return fail_db (import, error, g_steal_pointer (&db_error));
+  sqlite3_bind_int64 (stmt, 1, agency_id);
+  _jd_db_bind_text_or_null (stmt, 2, certificate);
+  sqlite3_bind_text (stmt, 3, name, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return fail_db (import, error, (_jd_db_set_error (import->db, &db_error),
+                                    g_steal_pointer (&db_error)));
+
+  stmt = _jd_db_prepare_cached (import->db,
+    "INSERT INTO officer (agency_id, name, certificate_no, status, expires_on, issued_on,"
+    " status_changed_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7);", &db_error);
+  if (stmt == NULL)
+    return fail_db (import, error, g_steal_pointer (&db_error));
+  sqlite3_bind_int64 (stmt, 1, agency_id);
+  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
+  _jd_db_bind_text_or_null (stmt, 3, certificate);
+  sqlite3_bind_int (stmt, 4, status);
+  _jd_db_bind_text_or_null (stmt, 5, get_attr (import, "expires"));
+  _jd_db_bind_text_or_null (stmt, 6, get_attr (import, "issued"));
+  _jd_db_bind_text_or_null (stmt, 7, get_attr (import, "status-changed"));
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return fail_db (import, error, (_jd_db_set_error (import->db, &db_error),
+                                    g_steal_pointer (&db_error)));
+  return TRUE;
 }
 
-/* At the end of <officers>: placeholders for the officers not listed by name */
 static gboolean
 end_officers (Import  *import,
               GError **error)
 {
-  GHashTableIter iter;
-  gpointer key, value;
-
-  if (import->db != NULL && !import->district_local)
-    {
-      g_hash_table_iter_init (&iter, import->officer_counts);
-      while (g_hash_table_iter_next (&iter, &key, &value))
-        {
-          gint64 agency_id = *(gint64 *) key;
-          gint64 *counts = value;
-
-          for (guint i = 0; i < N_OFFICER_STATES; i++)
-            for (gint64 n = 0; n < counts[i]; n++)
-              {
-                g_autofree char *number =
-                  g_strdup_printf ("~%s/%" G_GINT64_FORMAT "/%u/%" G_GINT64_FORMAT,
-                                   import->summary->district_code, agency_id, i, n);
-
-                /* certified before any year of the statistics; the
-                 * cancelled ones cancelled then too */
-                if (!insert_officer (import, agency_id, "", i < 3 ? number : NULL,
-                                     i < 3 ? (int) i : 0, i < 3 ? PLACEHOLDER_DATE : NULL, NULL,
-                                     i == JD_CERT_STATUS_CANCELLED ? PLACEHOLDER_DATE : NULL, error))
-                  return FALSE;
-              }
-        }
-    }
   g_hash_table_remove_all (import->officer_counts);
   return TRUE;
 }
@@ -1127,6 +1141,7 @@ read_file (JdDb                          *db,
   import.agencies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   import.officer_counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   import.domains = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  import.officers_cleared = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   if (db != NULL && !jd_db_begin_bulk (db, error))
     ok = FALSE;
@@ -1149,6 +1164,7 @@ read_file (JdDb                          *db,
   g_hash_table_unref (import.agencies);
   g_hash_table_unref (import.officer_counts);
   g_hash_table_unref (import.domains);
+  g_hash_table_unref (import.officers_cleared);
   g_free (import.xml_message);
   jd_exchange_summary_clear (&local_summary);
   return ok;

@@ -22,6 +22,12 @@ G_BEGIN_DECLS
   " (" alias ".issued_on <= " last_day \
   " AND (" alias ".status = 0 OR " alias ".status_changed_on > " last_day "))"
 
+/* An SQL condition: the officer ALIAS counts in the figures. An agency of
+ * another district whose officer figures came as counts (officer_count)
+ * counts by those; its named officers do not count a second time. */
+#define JD_SQL_OFFICER_COUNTED(alias) \
+  " NOT EXISTS (SELECT 1 FROM officer_count oc WHERE oc.agency_id = " alias ".agency_id)"
+
 /* jd_stats_overview for the district (AGENCY_ID 0) or for one agency of it:
  * then the agency counts are 1 (when it existed in YEAR) or 0, and every
  * other count is that agency's. */

@@ -165,12 +165,14 @@ count_officers (JdDb        *db,
     stmt = _jd_db_prepare_cached (db,
       OFFICER_COUNTS
       " FROM officer o"
-      " WHERE o.agency_id = ?1 AND o.issued_on IS NOT NULL;", error);
+      " WHERE o.agency_id = ?1 AND o.issued_on IS NOT NULL AND" JD_SQL_OFFICER_COUNTED ("o") ";",
+      error);
   else
     stmt = _jd_db_prepare_cached (db,
       OFFICER_COUNTS
       " FROM officer o JOIN agency a ON a.id = o.agency_id"
-      " WHERE a.district_id = ?1 AND o.issued_on IS NOT NULL;", error);
+      " WHERE a.district_id = ?1 AND o.issued_on IS NOT NULL AND" JD_SQL_OFFICER_COUNTED ("o") ";",
+      error);
   if (stmt == NULL)
     return FALSE;
 
@@ -187,6 +189,30 @@ count_officers (JdDb        *db,
   out->values[JD_FIGURE_OFFICERS_VALID] = sqlite3_column_int64 (stmt, 0);
   out->values[JD_FIGURE_OFFICERS_NEW] = sqlite3_column_int64 (stmt, 1);
   out->values[JD_FIGURE_OFFICERS_CANCELLED] = sqlite3_column_int64 (stmt, 2);
+  sqlite3_reset (stmt);
+
+  /* and the agencies whose figures came as counts */
+  if (agency_id > 0)
+    stmt = _jd_db_prepare_cached (db,
+      "SELECT sum (valid), sum (certified_in_year), sum (cancelled_in_year)"
+      " FROM officer_count WHERE agency_id = ?1 AND year = ?2;", error);
+  else
+    stmt = _jd_db_prepare_cached (db,
+      "SELECT sum (c.valid), sum (c.certified_in_year), sum (c.cancelled_in_year)"
+      " FROM officer_count c JOIN agency a ON a.id = c.agency_id"
+      " WHERE a.district_id = ?1 AND c.year = ?2;", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, agency_id > 0 ? agency_id : district_id);
+  sqlite3_bind_int (stmt, 2, year);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      return _jd_db_set_error (db, error);
+    }
+  out->values[JD_FIGURE_OFFICERS_VALID] += sqlite3_column_int64 (stmt, 0);
+  out->values[JD_FIGURE_OFFICERS_NEW] += sqlite3_column_int64 (stmt, 1);
+  out->values[JD_FIGURE_OFFICERS_CANCELLED] += sqlite3_column_int64 (stmt, 2);
   sqlite3_reset (stmt);
 
   return TRUE;
