@@ -596,6 +596,9 @@ run_import (const char  *database,
   const GOptionEntry entries[] = {
     { "replace", 0, 0, G_OPTION_ARG_NONE, &options.replace,
       N_("Replace a district’s years that the database already holds"), NULL },
+    { "as-own", 0, 0, G_OPTION_ARG_NONE, &options.as_own,
+      N_("Make the file’s district the database’s own, if the database has none and the file has records"),
+      NULL },
     { NULL }
   };
   int status = EXIT_OK;
@@ -617,6 +620,8 @@ run_import (const char  *database,
   if (jd_exchange_import (db, argv[1], &options, &summary, NULL, NULL, NULL, &error))
     {
       print_exchange_summary (&summary);
+      if (summary.made_own)
+        g_print (_("%s is now the database’s own district\n"), summary.district_name);
       g_print (_("Imported %s\n"), argv[1]);
     }
   else

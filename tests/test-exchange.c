@@ -230,6 +230,52 @@ test_round_trip (gconstpointer data)
   assert_same_file (first, second);
 }
 
+/* The bureau's own district, moved through an exchange file with records
+ * into an empty database, becomes that database's own with every figure; a
+ * summary file, or a database that has its own district, stays as it was. */
+static void
+test_as_own (void)
+{
+  g_autoptr(JdDb) a = open_sample (NULL, NULL);
+  g_autoptr(JdDb) b = open_memory ();
+  g_autoptr(JdDb) c = open_memory ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *full = tmp_path ("own-full.xml");
+  g_autofree char *summary_only = tmp_path ("own-summary.xml");
+  JdExchangeImportOptions options = { FALSE, TRUE };
+  JdExchangeSummary summary = { NULL };
+
+  export (a, NULL, WITH_RECORDS, full);
+  export (a, NULL, 0, summary_only);
+
+  g_assert_true (jd_exchange_import (b, full, &options, &summary, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (summary.made_own);
+  jd_exchange_summary_clear (&summary);
+  g_assert_cmpint (query (b, "SELECT count(*) FROM district WHERE code = '120199' AND is_local = 1;"), ==, 1);
+  g_assert_true (jd_db_check_rollups (b, &error));
+  g_assert_no_error (error);
+  for (int year = 2024; year <= 2025; year++)
+    {
+      JdDashboard x, y;
+
+      g_assert_true (jd_dashboard_compute (a, 0, 0, year, &x, &error));
+      g_assert_true (jd_dashboard_compute (b, 0, 0, year, &y, &error));
+      g_assert_no_error (error);
+      for (guint i = 0; i < JD_FIGURE_N; i++)
+        g_assert_cmpint (y.overview.values[i], ==, x.overview.values[i]);
+      g_assert_cmpint (y.rates[JD_RATE_CERTIFICATE].numerator, ==, x.rates[JD_RATE_CERTIFICATE].numerator);
+      g_assert_cmpint (y.rates[JD_RATE_PARTICIPATION].numerator, ==, x.rates[JD_RATE_PARTICIPATION].numerator);
+    }
+
+  /* a summary is another district's, even when asked */
+  g_assert_true (jd_exchange_import (c, summary_only, &options, &summary, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (summary.made_own);
+  jd_exchange_summary_clear (&summary);
+  g_assert_cmpint (query (c, "SELECT count(*) FROM district WHERE is_local = 1;"), ==, 0);
+}
+
 /* The hand-written file: figures stated here */
 static void
 test_hand_written (void)
@@ -542,6 +588,7 @@ main (int    argc,
   g_test_add_data_func ("/exchange/round-trip/personal-data",
                         GINT_TO_POINTER (WITH_RECORDS | WITH_PERSONAL_DATA), test_round_trip);
   g_test_add_func ("/exchange/hand-written", test_hand_written);
+  g_test_add_func ("/exchange/as-own", test_as_own);
   g_test_add_func ("/exchange/second-district", test_second_district);
   g_test_add_func ("/exchange/bad-files", test_bad_files);
   g_test_add_func ("/exchange/export-atomic", test_export_atomic);

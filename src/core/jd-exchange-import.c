@@ -86,6 +86,7 @@ typedef struct
   gboolean                records;
   gint64                  district_id;
   gboolean                district_local;
+  gboolean                make_own;           /* as_own applies: a new district, no own one */
   int                     year;
   GHashTable             *agencies;           /* file id → GINT64 db id (boxed) */
   GHashTable             *domains;            /* the year's domain codes */
@@ -292,6 +293,8 @@ ensure_district (Import  *import,
                            &import->district_id, &db_error))
     return fail_db (import, error, g_steal_pointer (&db_error));
   import->district_local = FALSE;
+  /* read as another district's file; made the database's own at the end */
+  import->make_own = import->options->as_own && jd_db_get_local_district (import->db) <= 0;
   return TRUE;
 }
 
@@ -1148,6 +1151,12 @@ read_file (JdDb                          *db,
   else
     {
       ok = run (&import, cancellable, progress, user_data, error);
+      if (ok && import.make_own && import.records)
+        {
+          ok = exec_bound (&import, "UPDATE district SET is_local = 1 WHERE id = ?1 AND ?2 = ?2;",
+                           import.district_id, 0, error);
+          import.summary->made_own = ok;
+        }
       if (db != NULL)
         {
           if (ok)

@@ -17,6 +17,8 @@ G_BEGIN_DECLS
 typedef struct
 {
   gboolean  replace;   /* replace a district's year that is already there */
+  gboolean  as_own;    /* a file with records, into a database without a district
+                        * of its own, makes that district the database's own */
 } JdExchangeImportOptions;
 
 /* What a file holds, filled in by validate and import */
@@ -30,6 +32,7 @@ typedef struct
   gboolean  records;
   guint64   n_rows;          /* statistics rows */
   guint64   n_records;
+  gboolean  made_own;        /* import: the district became the database's own */
 } JdExchangeSummary;
 
 void        jd_exchange_summary_clear      (JdExchangeSummary *summary);

@@ -29,6 +29,7 @@ typedef struct
   gboolean                 records;
   gboolean                 personal_data;
   gboolean                 replace;
+  gboolean                 as_own;
   JdExchangeSummary        summary;
   int                      permille;  /* atomic */
 } Job;
@@ -173,7 +174,7 @@ worker_thread (GTask        *task,
     }
   else
     {
-      JdExchangeImportOptions options = { job->replace };
+      JdExchangeImportOptions options = { job->replace, job->as_own };
 
       jd_exchange_summary_clear (&job->summary);
       ok = jd_exchange_validate (job->path, &job->summary, cancellable,
@@ -348,6 +349,9 @@ start (JdExchangeDialog *self,
   job->records = gtk_switch_get_active (self->records_switch);
   job->personal_data = gtk_switch_get_active (self->personal_switch);
   job->replace = replace;
+  /* Into an empty database, a file with records is the bureau's own district
+   * (moved from another computer, say); a summary stays another district's. */
+  job->as_own = jd_db_is_empty (self->db);
   g_clear_pointer (&self->job, job_unref);
   self->job = g_atomic_rc_box_acquire (job);
   self->cancellable = g_cancellable_new ();
