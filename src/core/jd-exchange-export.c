@@ -465,12 +465,16 @@ write_year (Writer   *w,
   domains = _jd_db_prepare (w->db,
     "SELECT DISTINCT d.code, d.name FROM domain d JOIN agency a ON a.domain_id = d.id"
     " WHERE a.district_id = ?1 ORDER BY d.code;", error);
+  if (domains == NULL)
+    return FALSE;
   agencies = _jd_db_prepare (w->db,
     "SELECT a.name, a.kind, d.code, a.active, a.established_year, a.dissolved_year FROM agency a"
     " LEFT JOIN domain d ON d.id = a.domain_id WHERE a.district_id = ?1 AND" AGENCY_LISTED
     " ORDER BY a.name;", error);
   /* Officer figures at the end of the year: another district's as its files
    * stated them, the database's own from its officers. */
+  if (agencies == NULL)
+    return FALSE;
   officers = _jd_db_prepare (w->db,
     "SELECT a.name, c.valid, c.suspended, c.cancelled, c.uncertified, c.certified_in_year,"
     " c.cancelled_in_year, c.participating"
@@ -490,18 +494,22 @@ write_year (Writer   *w,
     " FROM officer o JOIN agency a ON a.id = o.agency_id WHERE a.district_id = ?1 AND" AGENCY_LISTED
     " AND NOT EXISTS (SELECT 1 FROM officer_count c WHERE c.agency_id = a.id)"
     " GROUP BY a.id ORDER BY 1;", error);
+  if (officers == NULL)
+    return FALSE;
   rows = _jd_db_prepare (w->db,
     "SELECT a.name, r.category, r.procedure, r.n_records, r.fine_fen, r.confiscation_fen,"
     " r.n_publicized, r.n_recorded, r.n_review_required, r.n_review_done, r.n_not_penalised,"
     " r.n_first_offence, r.n_lighter, r.n_mitigated, r.n_referred"
     " FROM rollup r JOIN agency a ON a.id = r.agency_id WHERE r.district_id = ?1 AND r.year = ?2"
     " ORDER BY a.name, r.category, r.procedure;", error);
+  if (rows == NULL)
+    return FALSE;
   figures = _jd_db_prepare (w->db,
     "SELECT a.name, f.reconsiderations, f.reconsiderations_corrected, f.lawsuits_concluded,"
     " f.lawsuits_lost, f.hearings, f.head_appearances"
     " FROM supervision_figures f JOIN agency a ON a.id = f.agency_id"
     " WHERE a.district_id = ?1 AND f.year = ?2 ORDER BY a.name;", error);
-  if (domains == NULL || agencies == NULL || officers == NULL || rows == NULL || figures == NULL)
+  if (figures == NULL)
     return FALSE;
 
   attr_int (w, "value", year);
