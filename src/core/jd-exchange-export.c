@@ -98,6 +98,8 @@ append_escaped (GString    *line,
 static void
 digest_flush (JdExchangeDigest *digest)
 {
+  if (digest->line->len == 0)
+    return;   /* nothing new: the checksum may be closed already */
   g_checksum_update (digest->checksum, (const guchar *) digest->line->str,
                      (gssize) digest->line->len);
   g_string_truncate (digest->line, 0);
