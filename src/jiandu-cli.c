@@ -20,6 +20,9 @@
 #include "jd-db.h"
 #include "jd-exchange-import.h"
 #include "jd-format.h"
+#include "jd-review-batch.h"
+#include "jd-review-print.h"
+#include "jd-review-template.h"
 #include "jd-sample.h"
 #include "jd-stats.h"
 
@@ -664,6 +667,515 @@ run_validate (const char  *database,
   return status;
 }
 
+/* review -------------------------------------------------------------------- */
+
+static gboolean
+parse_id (const char *text,
+          gint64     *out)
+{
+  guint64 value;
+
+  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
+    return FALSE;
+  *out = (gint64) value;
+  return TRUE;
+}
+
+/* The batch id of a review subcommand's one argument */
+static int
+review_batch_argument (GOptionContext *context,
+                       int             argc,
+                       char          **argv,
+                       gint64         *out)
+{
+  if (argc < 2)
+    return usage_error (context, _("A batch id is required"));
+  if (argc > 2)
+    return usage_error (context, _("Unexpected argument"));
+  if (!parse_id (argv[1], out))
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a batch id"), argv[1]);
+
+      return usage_error (context, message);
+    }
+  return EXIT_OK;
+}
+
+/* Fails (1) naming the database when there is no batch BATCH_ID */
+static int
+review_batch_exists (JdDb   *db,
+                     gint64  batch_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdReviewBatchSpec) spec = jd_review_batch_load_spec (db, batch_id, &error);
+
+  if (spec == NULL)
+    return fail (EXIT_DATA, "%s: %s", jd_db_get_path (db),
+                 error != NULL ? error->message : _("no such batch"));
+  return EXIT_OK;
+}
+
+static int
+run_review_create (JdDb  *db,
+                   int    argc,
+                   char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdReviewBatchSpec) spec = jd_review_batch_spec_new ();
+  g_autofree char *name = NULL;
+  g_autofree char *kind = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *seed = NULL;
+  g_auto(GStrv) agencies = NULL;
+  g_auto(GStrv) categories = NULL;
+  g_auto(GStrv) reviewers = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+  int year = 0, size = 0;
+  double percent = 0;
+  gint64 batch_id = 0;
+  const GOptionEntry entries[] = {
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("The batch’s name (required)"), "NAME" },
+    { "year", 0, 0, G_OPTION_ARG_INT, &year, N_("The year reviewed (required)"), "YEAR" },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind,
+      N_("self, cross or spot (default self)"), "KIND" },
+    { "agency", 0, 0, G_OPTION_ARG_STRING_ARRAY, &agencies,
+      N_("Only this agency (repeatable; default every agency)"), "ID" },
+    { "category", 0, 0, G_OPTION_ARG_STRING_ARRAY, &categories,
+      N_("Only this category, such as penalty (repeatable)"), "ID" },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("Files closed on or after this date"), "DATE" },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("Files closed on or before this date"), "DATE" },
+    { "size", 0, 0, G_OPTION_ARG_INT, &size, N_("Files to draw"), "N" },
+    { "percent", 0, 0, G_OPTION_ARG_DOUBLE, &percent, N_("Percentage of the files to draw"), "P" },
+    { "seed", 0, 0, G_OPTION_ARG_STRING, &seed, N_("The random seed (default: a new one)"), "S" },
+    { "reviewer", 0, 0, G_OPTION_ARG_STRING_ARRAY, &reviewers,
+      N_("A reviewer’s name (repeatable)"), "NAME" },
+    { NULL }
+  };
+
+  context = command_context_new (NULL, entries,
+                                 _("Create a review batch and draw its sample of case files."));
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc > 1)
+    return usage_error (context, _("Unexpected argument"));
+  if (name == NULL || *g_strstrip (name) == '\0')
+    return usage_error (context, _("--name is required"));
+  if (year == 0)
+    return usage_error (context, _("--year is required"));
+  if (year < 1900 || year > 2999)
+    return usage_error (context, _("--year must be between 1900 and 2999"));
+  if ((size > 0) == (percent > 0))
+    return usage_error (context, _("Give one of --size and --percent"));
+  if (size < 0 || percent < 0 || percent > 100)
+    return usage_error (context, _("--size must be positive and --percent between 0 and 100"));
+
+  spec->name = g_strdup (name);
+  spec->year = year;
+  spec->kind = JD_REVIEW_BATCH_SELF;
+  if (kind != NULL)
+    {
+      gboolean found = FALSE;
+
+      for (guint k = 0; k < JD_REVIEW_BATCH_KIND_N && !found; k++)
+        if (g_strcmp0 (kind, jd_review_batch_kind_to_id (k)) == 0)
+          {
+            spec->kind = k;
+            found = TRUE;
+          }
+      if (!found)
+        return fail (EXIT_USAGE, _("unknown batch kind “%s”: use self, cross or spot"), kind);
+    }
+  for (guint i = 0; agencies != NULL && agencies[i] != NULL; i++)
+    {
+      gint64 id;
+
+      if (!parse_id (agencies[i], &id))
+        return fail (EXIT_USAGE, _("--agency: “%s” is not an agency id"), agencies[i]);
+      g_array_append_val (spec->agency_ids, id);
+    }
+  for (guint i = 0; categories != NULL && categories[i] != NULL; i++)
+    {
+      JdActionCategory category;
+      int value;
+
+      if (!jd_category_from_id (categories[i], &category))
+        return fail (EXIT_USAGE, _("--category: unknown category “%s”"), categories[i]);
+      value = category;
+      g_array_append_val (spec->categories, value);
+    }
+  if (from != NULL && !jd_parse_iso_date (from, NULL, NULL, NULL))
+    return fail (EXIT_USAGE, _("--from: “%s” is not a date (YYYY-MM-DD)"), from);
+  if (to != NULL && !jd_parse_iso_date (to, NULL, NULL, NULL))
+    return fail (EXIT_USAGE, _("--to: “%s” is not a date (YYYY-MM-DD)"), to);
+  spec->closed_from = g_strdup (from);
+  spec->closed_to = g_strdup (to);
+  spec->sample_size = (guint) size;
+  spec->sample_percent = percent;
+  if (seed != NULL)
+    {
+      if (!g_ascii_string_to_unsigned (seed, 10, 0, G_MAXUINT64, &spec->seed, NULL))
+        return fail (EXIT_USAGE, _("--seed: “%s” is not a number"), seed);
+    }
+  else
+    spec->seed = jd_review_new_seed ();
+  for (guint i = 0; reviewers != NULL && reviewers[i] != NULL; i++)
+    g_ptr_array_add (spec->reviewers, g_strdup (reviewers[i]));
+
+  if (!jd_review_templates_ensure (db, &error) ||
+      !jd_review_batch_create (db, spec, &batch_id, &error))
+    return fail (EXIT_DATA, "%s: %s", jd_db_get_path (db), error->message);
+  files = jd_review_batch_files (db, batch_id, &error);
+  if (files == NULL)
+    return fail (EXIT_DATA, "%s: %s", jd_db_get_path (db), error->message);
+
+  {
+    g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, batch_id);
+    g_autofree char *seed_text = g_strdup_printf ("%" G_GUINT64_FORMAT, spec->seed);
+
+    /* Translators: the batch id, the number of files, the seed */
+    g_print (_("Created batch %s: %u files drawn with seed %s\n"), id, files->len, seed_text);
+  }
+  return EXIT_OK;
+}
+
+static int
+run_review_list (JdDb  *db,
+                 int    argc,
+                 char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) batches = NULL;
+  const GOptionEntry entries[] = { { NULL } };
+
+  context = command_context_new (NULL, entries, _("List the review batches, newest first."));
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc > 1)
+    return usage_error (context, _("Unexpected argument"));
+
+  batches = jd_review_batches_list (db, &error);
+  if (batches == NULL)
+    return fail (EXIT_DATA, "%s: %s", jd_db_get_path (db), error->message);
+  for (guint i = 0; i < batches->len; i++)
+    {
+      const JdReviewBatchInfo *info = g_ptr_array_index (batches, i);
+
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, info->id);
+      g_autofree char *seed = g_strdup_printf ("%" G_GUINT64_FORMAT, info->seed);
+
+      /* Translators: one batch in `jiandu-cli review list`: id, year, kind, files
+       * finished of drawn, seed, name */
+      g_print (_("%s\t%d\t%s\t%u/%u finished\tseed %s\t%s\n"),
+               id, info->year, jd_review_batch_kind_to_label (info->kind),
+               info->n_finished, info->n_files, seed, info->name);
+    }
+  return EXIT_OK;
+}
+
+static int
+run_review_files (JdDb  *db,
+                  int    argc,
+                  char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+  const GOptionEntry entries[] = { { NULL } };
+  gint64 batch_id = 0;
+  int status;
+
+  context = command_context_new (_("BATCH"), entries,
+                                 _("List a batch’s drawn files in drawn order."));
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if ((status = review_batch_argument (context, argc, argv, &batch_id)) != EXIT_OK ||
+      (status = review_batch_exists (db, batch_id)) != EXIT_OK)
+    return status;
+
+  files = jd_review_batch_files (db, batch_id, &error);
+  if (files == NULL)
+    return fail (EXIT_DATA, "%s: %s", jd_db_get_path (db), error->message);
+  for (guint i = 0; i < files->len; i++)
+    {
+      const JdReviewFile *file = g_ptr_array_index (files, i);
+      g_autofree char *standing = NULL;
+
+      if (file->status == 2)
+        standing = g_strdup_printf ("%.1f %s", file->score, jd_grade_to_label (file->grade));
+      else
+        standing = g_strdup (file->status == 1 ? _("in progress") : _("not started"));
+      g_print ("%u\t%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\t%s\n", file->seq, file->id,
+               file->agency_name != NULL ? file->agency_name : "",
+               file->decision_no != NULL ? file->decision_no : "",
+               file->party != NULL ? file->party : "",
+               file->closed_on != NULL ? file->closed_on : "", standing);
+    }
+  return EXIT_OK;
+}
+
+static void
+append_json_defects (GString         *out,
+                     const GPtrArray *defects,
+                     const char      *indent)
+{
+  g_string_append (out, "[");
+  for (guint i = 0; defects != NULL && i < defects->len; i++)
+    {
+      const JdReviewDefect *defect = g_ptr_array_index (defects, i);
+      char points[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_string_append_printf (out, "%s\n%s  { \"item\": ", i > 0 ? "," : "", indent);
+      append_json_string (out, defect->text);
+      g_string_append (out, ", \"section\": ");
+      append_json_string (out, defect->section);
+      g_string_append_printf (out, ", \"files\": %u, \"points\": %s }", defect->n_files,
+                              g_ascii_formatd (points, sizeof points, "%.2f", defect->points));
+    }
+  g_string_append_printf (out, "%s]", defects != NULL && defects->len > 0 ? "\n" : "");
+  if (defects != NULL && defects->len > 0)
+    g_string_insert (out, out->len - 1, indent);
+}
+
+static char *
+results_to_json (const JdReviewResults *results)
+{
+  GString *out = g_string_new ("{\n");
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_string_append_printf (out, "  \"batch\": %" G_GINT64_FORMAT ",\n  \"files\": %u,\n"
+                          "  \"reviewed\": %u,\n  \"average\": %s,\n  \"grades\": {",
+                          results->batch_id, results->n_files, results->n_reviewed,
+                          g_ascii_formatd (number, sizeof number, "%.2f", results->average));
+  for (JdGrade g = 0; g < JD_GRADE_N; g++)
+    g_string_append_printf (out, "%s \"%s\": %u", g > 0 ? "," : "", jd_grade_to_id (g),
+                            results->n_by_grade[g]);
+  g_string_append (out, " },\n  \"defects\": ");
+  append_json_defects (out, results->defects, "  ");
+  g_string_append (out, ",\n  \"agencies\": [");
+  for (guint i = 0; i < results->agencies->len; i++)
+    {
+      const JdReviewAgencyResult *agency = g_ptr_array_index (results->agencies, i);
+
+      g_string_append_printf (out, "%s\n    { \"id\": %" G_GINT64_FORMAT ", \"name\": ",
+                              i > 0 ? "," : "", agency->agency_id);
+      append_json_string (out, agency->agency_name);
+      g_string_append_printf (out, ", \"rank\": %u, \"files\": %u, \"reviewed\": %u, "
+                              "\"average\": %s, \"grade\": \"%s\", \"failed\": %u,\n"
+                              "      \"defects\": ",
+                              agency->rank, agency->n_files, agency->n_reviewed,
+                              g_ascii_formatd (number, sizeof number, "%.2f", agency->average),
+                              jd_grade_to_id (agency->grade), agency->n_by_grade[JD_GRADE_FAIL]);
+      append_json_defects (out, agency->defects, "      ");
+      g_string_append (out, " }");
+    }
+  g_string_append_printf (out, "%s]\n}\n", results->agencies->len > 0 ? "\n  " : "");
+  return g_string_free (out, FALSE);
+}
+
+static int
+run_review_results (JdDb  *db,
+                    int    argc,
+                    char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdReviewResults) results = NULL;
+  gboolean json = FALSE;
+  gint64 batch_id = 0;
+  int status;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON instead of a table"), NULL },
+    { NULL }
+  };
+
+  context = command_context_new (_("BATCH"), entries,
+                                 _("Print a batch’s results: grades, agencies by rank, defects."));
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if ((status = review_batch_argument (context, argc, argv, &batch_id)) != EXIT_OK ||
+      (status = review_batch_exists (db, batch_id)) != EXIT_OK)
+    return status;
+
+  results = jd_review_batch_results (db, batch_id, &error);
+  if (results == NULL)
+    return fail (EXIT_DATA, "%s: %s", jd_db_get_path (db), error->message);
+
+  if (json)
+    {
+      g_autofree char *text = results_to_json (results);
+
+      fputs (text, stdout);
+      return EXIT_OK;
+    }
+
+  g_print (_("Files drawn: %u, reviewed: %u, average: %.1f\n"),
+           results->n_files, results->n_reviewed, results->average);
+  for (JdGrade g = 0; g < JD_GRADE_N; g++)
+    g_print ("  %s: %u\n", jd_grade_to_label (g), results->n_by_grade[g]);
+  g_print ("%s\n", _("Agencies by rank:"));
+  for (guint i = 0; i < results->agencies->len; i++)
+    {
+      const JdReviewAgencyResult *agency = g_ptr_array_index (results->agencies, i);
+
+      g_print ("  %u\t%s\t%u/%u\t%.1f\t%s\n", agency->rank, agency->agency_name,
+               agency->n_reviewed, agency->n_files, agency->average,
+               agency->n_reviewed > 0 ? jd_grade_to_label (agency->grade) : "—");
+    }
+  g_print ("%s\n", _("Most frequent defects:"));
+  for (guint i = 0; i < results->defects->len && i < 10; i++)
+    {
+      const JdReviewDefect *defect = g_ptr_array_index (results->defects, i);
+
+      g_print ("  %u\t%.1f\t%s\n", defect->n_files, defect->points, defect->text);
+    }
+  return EXIT_OK;
+}
+
+static int
+run_review_print (JdDb  *db,
+                  int    argc,
+                  char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdReviewDoc) doc = NULL;
+  g_autofree char *kind_id = NULL;
+  g_autofree char *out = NULL;
+  gint64 batch_id = 0, file_id = 0, letter_id = 0;
+  JdReviewDocKind kind;
+  const GOptionEntry entries[] = {
+    { "doc", 0, 0, G_OPTION_ARG_STRING, &kind_id,
+      N_("blank, filled, results or letters (required)"), "DOC" },
+    { "batch", 0, 0, G_OPTION_ARG_INT64, &batch_id,
+      N_("The batch (required for the results, and for filled sheets without --file)"), "ID" },
+    { "file", 0, 0, G_OPTION_ARG_INT64, &file_id, N_("Only this drawn file (filled sheets)"), "ID" },
+    { "letter", 0, 0, G_OPTION_ARG_INT64, &letter_id, N_("Only this letter"), "ID" },
+    { "out", 0, 0, G_OPTION_ARG_FILENAME, &out, N_("The PDF file to write (required)"), "FILE" },
+    { NULL }
+  };
+
+  context = command_context_new (NULL, entries,
+                                 _("Write review sheets, a batch’s results or its letters as PDF."));
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc > 1)
+    return usage_error (context, _("Unexpected argument"));
+  if (kind_id == NULL || !jd_review_doc_kind_from_id (kind_id, &kind))
+    return usage_error (context, _("--doc must be blank, filled, results or letters"));
+  if (out == NULL || !g_str_has_suffix (out, ".pdf"))
+    return usage_error (context, _("--out must name a .pdf file"));
+  if (batch_id <= 0 && ((kind == JD_REVIEW_DOC_FILLED_SHEETS && file_id <= 0) ||
+                        kind == JD_REVIEW_DOC_RESULTS))
+    return usage_error (context, _("--batch is required for this document"));
+
+  if (!jd_review_templates_ensure (db, &error))
+    return fail (EXIT_DATA, "%s: %s", jd_db_get_path (db), error->message);
+  doc = jd_review_doc_new (db, kind, batch_id, file_id, letter_id, &error);
+  if (doc == NULL)
+    return fail (EXIT_DATA, "%s: %s", jd_db_get_path (db), error->message);
+  if (!jd_review_doc_export_pdf (doc, out, &error))
+    return fail (EXIT_DATA, "%s", error->message);
+  g_print (_("Wrote %s\n"), out);
+  return EXIT_OK;
+}
+
+static int
+run_review_letters (JdDb  *db,
+                    int    argc,
+                    char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  const GOptionEntry entries[] = { { NULL } };
+  gint64 batch_id = 0;
+  guint drafted = 0;
+  int status;
+
+  context = command_context_new (_("BATCH"), entries,
+                                 _("Draft a supervision letter for each agency of the batch with defects."));
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if ((status = review_batch_argument (context, argc, argv, &batch_id)) != EXIT_OK ||
+      (status = review_batch_exists (db, batch_id)) != EXIT_OK)
+    return status;
+
+  if (!jd_review_letters_draft (db, batch_id, &drafted, &error))
+    return fail (EXIT_DATA, "%s: %s", jd_db_get_path (db), error->message);
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Drafted %u letter\n", "Drafted %u letters\n", drafted),
+           drafted);
+  return EXIT_OK;
+}
+
+static const struct
+{
+  const char *name;
+  int       (*run) (JdDb  *db,
+                    int    argc,
+                    char **argv);
+} review_commands[] = {
+  { "create", run_review_create },
+  { "list", run_review_list },
+  { "files", run_review_files },
+  { "results", run_review_results },
+  { "print", run_review_print },
+  { "letters", run_review_letters },
+};
+
+static void
+print_review_help (FILE *stream)
+{
+  fprintf (stream, "%s\n"
+           "  jiandu-cli review create --name N --year Y [--kind self|cross|spot] (--size N | --percent P) …\n"
+           "  jiandu-cli review list\n"
+           "  jiandu-cli review files BATCH\n"
+           "  jiandu-cli review results BATCH [--json]\n"
+           "  jiandu-cli review print --doc blank|filled|results|letters [--batch ID] --out FILE.pdf\n"
+           "  jiandu-cli review letters BATCH\n\n%s\n",
+           _("Usage:"), _("Run “jiandu-cli review SUBCOMMAND --help” for its options."));
+}
+
+static int
+run_review (const char  *database,
+            int          argc,
+            char       **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdDb) db = NULL;
+
+  if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"))
+    {
+      print_review_help (argc < 2 ? stderr : stdout);
+      return argc < 2 ? EXIT_USAGE : EXIT_OK;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (review_commands); i++)
+    {
+      gboolean help = FALSE;
+
+      if (!g_str_equal (argv[1], review_commands[i].name))
+        continue;
+      /* --help needs no database */
+      for (int a = 2; a < argc; a++)
+        help |= g_str_equal (argv[a], "--help") || g_str_equal (argv[a], "-h");
+      if (!help)
+        {
+          db = open_database (database, &error);
+          if (db == NULL)
+            return fail (EXIT_DATA, "%s", error->message);
+          if (jd_db_get_local_district (db) == 0)
+            return fail (EXIT_DATA, _("%s: the database holds no district yet; "
+                                      "run “jiandu-cli sample” or import data first"),
+                         jd_db_get_path (db));
+        }
+      return review_commands[i].run (db, argc - 1, argv + 1);
+    }
+
+  return fail (EXIT_USAGE, _("unknown review command “%s”; see “jiandu-cli review --help”"), argv[1]);
+}
+
 /* main ---------------------------------------------------------------------- */
 
 static const Command commands[] = {
@@ -674,6 +1186,7 @@ static const Command commands[] = {
   { "export", N_("Write a district’s figures into an exchange file"), run_export },
   { "import", N_("Import an exchange file from another district"), run_import },
   { "validate", N_("Check an exchange file without importing it"), run_validate },
+  { "review", N_("Case-file review: batches, results, printed sheets and letters"), run_review },
 };
 
 static void

@@ -218,6 +218,152 @@ test_sample_then_stats (Fixture_      *f,
   }
 }
 
+/* review: a batch drawn with a seed, its files, results, letters and PDFs */
+static void
+test_review (Fixture_      *f,
+             gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (f->dir, "review.pdf", NULL);
+  g_autofree char *files = NULL;
+
+  {
+    g_auto(Run) run = { 0 };
+    run_cli (&run, "--database", f->db_path, "sample", "--records-per-year", "2000",
+             "--years", "1", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  {
+    g_auto(Run) run = { 0 };
+    run_cli (&run, "--database", f->db_path, "review", "create", "--name", "2025年度评查",
+             "--year", "2025", "--kind", "cross", "--size", "20", "--seed", "7",
+             "--reviewer", "张律师", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "Created batch 1:"));
+    g_assert_nonnull (strstr (run.out, "seed 7"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+    run_cli (&run, "--database", f->db_path, "review", "files", "1", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_str_has_prefix (run.out, "1\t"));
+    g_assert_nonnull (strstr (run.out, "not started"));
+    files = g_steal_pointer (&run.out);
+  }
+  {
+    /* The same spec and seed draw the same files */
+    g_auto(Run) create = { 0 };
+    g_auto(Run) run = { 0 };
+    g_auto(GStrv) first = g_strsplit (files, "\n", -1);
+    g_auto(GStrv) second = NULL;
+
+    run_cli (&create, "--database", f->db_path, "review", "create", "--name", "again",
+             "--year", "2025", "--kind", "cross", "--size", "20", "--seed", "7", NULL);
+    g_assert_cmpint (create.status, ==, 0);
+    g_assert_nonnull (strstr (create.out, "Created batch 2:"));
+    run_cli (&run, "--database", f->db_path, "review", "files", "2", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    second = g_strsplit (run.out, "\n", -1);
+    g_assert_cmpuint (g_strv_length (first), ==, g_strv_length (second));
+    for (guint i = 0; first[i] != NULL && first[i][0] != '\0'; i++)
+      {
+        /* seq, file id, agency, decision no., party, closed on: all but the file id */
+        g_auto(GStrv) a = g_strsplit (first[i], "\t", -1);
+        g_auto(GStrv) b = g_strsplit (second[i], "\t", -1);
+
+        g_assert_cmpstr (a[0], ==, b[0]);
+        g_assert_cmpstr (a[2], ==, b[2]);
+        g_assert_cmpstr (a[5], ==, b[5]);
+      }
+  }
+  {
+    g_auto(Run) run = { 0 };
+    run_cli (&run, "--database", f->db_path, "review", "list", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "2025年度评查"));
+    g_assert_nonnull (strstr (run.out, "again"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+    run_cli (&run, "--database", f->db_path, "review", "results", "1", "--json", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "\"batch\": 1,"));
+    g_assert_nonnull (strstr (run.out, "\"reviewed\": 0,"));
+    g_assert_nonnull (strstr (run.out, "\"agencies\": ["));
+  }
+  {
+    g_auto(Run) run = { 0 };
+    run_cli (&run, "--database", f->db_path, "review", "letters", "1", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    /* Nothing scored yet: no defect, no letter */
+    g_assert_nonnull (strstr (run.out, "Drafted 0 letters"));
+  }
+  {
+    const char *docs[] = { "blank", "results", "letters", "filled" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (docs); i++)
+      {
+        g_auto(Run) run = { 0 };
+        g_autofree char *contents = NULL;
+
+        run_cli (&run, "--database", f->db_path, "review", "print", "--doc", docs[i],
+                 "--batch", "1", "--out", pdf, NULL);
+        g_assert_cmpint (run.status, ==, 0);
+        g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
+        g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+        g_unlink (pdf);
+      }
+  }
+
+  /* Usage errors (2) and data errors (1) */
+  {
+    g_auto(Run) run = { 0 };
+    run_cli (&run, "--database", f->db_path, "review", "create", "--name", "x", "--year", "2025",
+             NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "--size"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+    run_cli (&run, "--database", f->db_path, "review", "create", "--name", "x", "--year", "2025",
+             "--size", "3", "--kind", "audit", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "audit"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+    run_cli (&run, "--database", f->db_path, "review", "create", "--name", "x", "--year", "2025",
+             "--size", "3", "--from", "2025-13-01", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "--from"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+    run_cli (&run, "--database", f->db_path, "review", "files", "99", NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, f->db_path));
+  }
+  {
+    g_auto(Run) run = { 0 };
+    run_cli (&run, "--database", f->db_path, "review", "print", "--doc", "results", "--out", pdf,
+             NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "--batch"));
+    g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  }
+  {
+    g_auto(Run) run = { 0 };
+    run_cli (&run, "--database", f->db_path, "review", "print", "--doc", "poster", "--batch", "1",
+             "--out", pdf, NULL);
+    g_assert_cmpint (run.status, ==, 2);
+  }
+  {
+    g_auto(Run) run = { 0 };
+    run_cli (&run, "--database", f->db_path, "review", "frobnicate", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "frobnicate"));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -231,6 +377,7 @@ main (int    argc,
   g_test_add ("/jd/cli/bad-database", Fixture_, NULL, setup, test_bad_database, teardown);
   g_test_add ("/jd/cli/empty-database", Fixture_, NULL, setup, test_empty_database, teardown);
   g_test_add ("/jd/cli/sample-then-stats", Fixture_, NULL, setup, test_sample_then_stats, teardown);
+  g_test_add ("/jd/cli/review", Fixture_, NULL, setup, test_review, teardown);
 
   return g_test_run ();
 }

@@ -12,6 +12,7 @@
 #include "jd-db-private.h"
 #include "jd-stats.h"
 #include "jd-exchange-import.h"
+#include "jd-review-batch.h"
 #include "jd-sample.h"
 #include "fixture.h"
 
@@ -274,6 +275,52 @@ test_as_own (void)
   g_assert_false (summary.made_own);
   jd_exchange_summary_clear (&summary);
   g_assert_cmpint (query (c, "SELECT count(*) FROM district WHERE is_local = 1;"), ==, 0);
+}
+
+/* Replacing the own district's year from a file keeps the review files
+ * drawn from its records: they hold their own copy of what reviewers need. */
+static void
+test_replace_keeps_reviews (void)
+{
+  g_autoptr(JdDb) db = open_sample (NULL, NULL);
+  g_autoptr(JdReviewBatchSpec) spec = jd_review_batch_spec_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autofree char *path = tmp_path ("reviewed.xml");
+  JdExchangeImportOptions options = { TRUE, FALSE };
+  gint64 batch_id = 0;
+
+  spec->name = g_strdup ("2025 spot check");
+  spec->year = 2025;
+  spec->kind = JD_REVIEW_BATCH_SPOT;
+  spec->sample_size = 20;
+  spec->seed = 7;
+  g_assert_true (jd_review_batch_create (db, spec, &batch_id, &error));
+  g_assert_no_error (error);
+  before = jd_review_batch_files (db, batch_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (before->len, >=, 20);
+
+  export (db, NULL, WITH_RECORDS, path);
+  g_assert_true (jd_exchange_import (db, path, &options, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  after = jd_review_batch_files (db, batch_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (after->len, ==, before->len);
+  for (guint i = 0; i < after->len; i++)
+    {
+      JdReviewFile *x = g_ptr_array_index (before, i);
+      JdReviewFile *y = g_ptr_array_index (after, i);
+
+      g_assert_cmpint (y->record_id, ==, 0);   /* the record itself was replaced */
+      g_assert_cmpint (y->agency_id, ==, x->agency_id);
+      g_assert_cmpstr (y->closed_on, ==, x->closed_on);
+      g_assert_cmpstr (y->decision_no, ==, x->decision_no);
+    }
+  g_assert_true (jd_db_check_rollups (db, &error));
+  g_assert_no_error (error);
 }
 
 /* The hand-written file: figures stated here */
@@ -589,6 +636,7 @@ main (int    argc,
                         GINT_TO_POINTER (WITH_RECORDS | WITH_PERSONAL_DATA), test_round_trip);
   g_test_add_func ("/exchange/hand-written", test_hand_written);
   g_test_add_func ("/exchange/as-own", test_as_own);
+  g_test_add_func ("/exchange/replace-keeps-reviews", test_replace_keeps_reviews);
   g_test_add_func ("/exchange/second-district", test_second_district);
   g_test_add_func ("/exchange/bad-files", test_bad_files);
   g_test_add_func ("/exchange/export-atomic", test_export_atomic);

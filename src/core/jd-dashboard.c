@@ -20,6 +20,7 @@
 #include "jd-dashboard.h"
 #include "jd-db-private.h"
 #include "jd-format.h"
+#include "jd-review-batch.h"
 #include "jd-stats-private.h"
 
 /* Rates --------------------------------------------------------------------- */
@@ -1153,6 +1154,93 @@ add_certificate_alerts (JdDb         *db,
   return TRUE;
 }
 
+/* Case-file review: agencies with failing files in the year's batches, and
+ * supervision letters whose reply was due before REFERENCE and had not come
+ * by then. Only the agencies of AGENCIES (those that existed in YEAR). */
+static gboolean
+add_review_alerts (JdDb        *db,
+                   gint64       district_id,
+                   int          year,
+                   GPtrArray   *agencies,
+                   const GDate *reference,
+                   GPtrArray   *alerts,
+                   GError     **error)
+{
+  g_autoptr(GHashTable) names = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GArray) failing = NULL;
+  g_autoptr(GArray) n_failed = NULL;
+  g_autofree char *reference_text = format_iso_date (reference);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  for (guint i = 0; i < agencies->len; i++)
+    {
+      JdAgencyYear *row = g_ptr_array_index (agencies, i);
+
+      g_hash_table_insert (names, &row->id, row->name);
+    }
+
+  failing = jd_review_failing_agencies (db, year, &n_failed, error);
+  if (failing == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < failing->len; i++)
+    {
+      gint64 agency_id = g_array_index (failing, gint64, i);
+      guint n = g_array_index (n_failed, guint, i);
+      const char *name = g_hash_table_lookup (names, &agency_id);
+
+      if (name == NULL)
+        continue;
+      g_ptr_array_add (alerts, alert_new (JD_ALERT_REVIEW_FAILED, agency_id, 0, name,
+                                          /* Translators: an alert about an agency; %1$u
+                                           * is a number of case files, %2$d the year */
+                                          g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                        "%1$u file failed the case-file review in %2$d",
+                                                                        "%1$u files failed the case-file review in %2$d",
+                                                                        n),
+                                                           n, year),
+                                          (double) n));
+    }
+
+  stmt = _jd_db_prepare_cached (db,
+    "SELECT l.agency_id, l.number, l.due_on"
+    " FROM review_letter l JOIN agency a ON a.id = l.agency_id"
+    " WHERE a.district_id = ?1 AND l.issued_on IS NOT NULL AND l.issued_on <= ?2"
+    " AND l.due_on < ?2 AND (l.replied_on IS NULL OR l.replied_on > ?2)"
+    " ORDER BY l.due_on, l.id;", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, district_id);
+  sqlite3_bind_text (stmt, 2, reference_text, -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 agency_id = sqlite3_column_int64 (stmt, 0);
+      const char *number = (const char *) sqlite3_column_text (stmt, 1);
+      const char *due_on = (const char *) sqlite3_column_text (stmt, 2);
+      const char *name = g_hash_table_lookup (names, &agency_id);
+      GDate due;
+
+      if (name == NULL || !parse_date (due_on, &due))
+        continue;
+      g_ptr_array_add (alerts, alert_new (JD_ALERT_LETTER_OVERDUE, agency_id, 0, name,
+                                          /* Translators: an alert about an agency; %1$s is
+                                           * the number of a supervision letter (执法监督建议书),
+                                           * %2$s a date (YYYY-MM-DD) */
+                                          g_strdup_printf (_("No reply to supervision letter %1$s, "
+                                                             "due on %2$s"),
+                                                           number != NULL ? number : "", due_on),
+                                          (double) g_date_days_between (&due, reference)));
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    return _jd_db_set_error (db, error);
+  return TRUE;
+}
+
 /* The reference date of the certificate alerts: the option, else the end of
  * YEAR, or today when YEAR is the current year. */
 static gboolean
@@ -1285,7 +1373,8 @@ jd_dashboard_alerts (JdDb                 *db,
 
   if (!add_idle_officer_alerts (db, district_id, year, alerts, error) ||
       !add_certificate_alerts (db, district_id, year, &reference, options->expiring_days,
-                               alerts, error))
+                               alerts, error) ||
+      !add_review_alerts (db, district_id, year, agencies, &reference, alerts, error))
     return NULL;
 
   return sort_alerts (g_steal_pointer (&alerts));

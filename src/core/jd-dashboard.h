@@ -143,8 +143,10 @@ typedef enum
   JD_ALERT_CERTIFICATE_EXPIRING,   /* expires within the warning window */
   JD_ALERT_RECORDS_FELL,           /* records fell by more than the threshold */
   JD_ALERT_THREE_SYSTEMS,          /* compliance under the threshold */
+  JD_ALERT_REVIEW_FAILED,          /* 不合格 files in a case-file review batch of the year */
+  JD_ALERT_LETTER_OVERDUE,         /* a supervision letter past its reply deadline */
 } JdAlertKind;
-#define JD_ALERT_N (JD_ALERT_THREE_SYSTEMS + 1)
+#define JD_ALERT_N (JD_ALERT_LETTER_OVERDUE + 1)
 
 typedef struct
 {
@@ -185,7 +187,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (JdAlert, jd_alert_free)
  * lowest share). An officer: OFFICER_IDLE when valid at the end of YEAR with
  * no record in it (value 0); marked valid with expires_on before the
  * reference date: CERTIFICATE_EXPIRED (value: days since), or on it or
- * within expiring_days after it: CERTIFICATE_EXPIRING (value: days left). */
+ * within expiring_days after it: CERTIFICATE_EXPIRING (value: days left).
+ * Case-file review (agency alerts): REVIEW_FAILED when files of the agency
+ * stand 不合格 in review batches of YEAR (value: how many files);
+ * LETTER_OVERDUE for each supervision letter issued to it whose reply was
+ * due before the reference date and not recorded by then (value: days
+ * overdue). */
 GPtrArray   *jd_dashboard_alerts        (JdDb                 *db,
                                          gint64                district_id,
                                          int                   year,

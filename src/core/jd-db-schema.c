@@ -360,6 +360,7 @@ static const char migration_2[] =
   "  UNIQUE (batch_id, seq)\n"
   ");\n"
   "CREATE INDEX review_file_batch_agency ON review_file (batch_id, agency_id);\n"
+  "CREATE INDEX review_file_record ON review_file (record_id) WHERE record_id IS NOT NULL;\n"
 
   /* One reviewer's scoring of a file; reviewer_id NULL is the reconciled
    * sheet. status: 0 not started, 1 in progress, 2 finished. grade as in

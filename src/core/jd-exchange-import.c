@@ -339,8 +339,14 @@ start_year (Import  *import,
       return fail_here (import, error, JD_EXCHANGE_ERROR_EXISTS, message);
     }
 
-  /* Replace exactly this district's year. */
+  /* Replace exactly this district's year. Bulk writes run without foreign
+   * keys: the drawn review files let go of the records here themselves. */
   if (!exec_bound (import,
+                   "UPDATE review_file SET record_id = NULL WHERE record_id IN"
+                   " (SELECT r.id FROM record r JOIN agency a ON a.id = r.agency_id"
+                   "  WHERE a.district_id = ?1 AND r.year = ?2);",
+                   import->district_id, import->year, &db_error) ||
+      !exec_bound (import,
                    "DELETE FROM record WHERE year = ?2"
                    " AND agency_id IN (SELECT id FROM agency WHERE district_id = ?1);",
                    import->district_id, import->year, &db_error) ||

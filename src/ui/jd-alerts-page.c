@@ -67,6 +67,8 @@ static const AlertKindInfo alert_kinds[JD_ALERT_N] = {
   [JD_ALERT_CERTIFICATE_EXPIRING]  = { "alarm-symbolic", N_("Certificates expiring"), "warning" },
   [JD_ALERT_RECORDS_FELL]          = { "go-down-symbolic", N_("Records fell"), "warning" },
   [JD_ALERT_THREE_SYSTEMS]         = { "dialog-warning-symbolic", N_("Three systems below the minimum"), "warning" },
+  [JD_ALERT_REVIEW_FAILED]         = { "emblem-important-symbolic", N_("Failed case-file reviews"), "error" },
+  [JD_ALERT_LETTER_OVERDUE]        = { "mail-unread-symbolic", N_("Supervision letters overdue"), "warning" },
 };
 
 static void unfold (JdAlertsPage *self,

@@ -23,6 +23,7 @@
 #include "jd-db.h"
 #include "jd-districts-page.h"
 #include "jd-overview-page.h"
+#include "jd-review-page.h"
 #include "jd-csv-import-dialog.h"
 #include "jd-exchange-dialog.h"
 #include "jd-sample.h"
@@ -54,6 +55,7 @@ struct _JdWindow
   JdAlertsPage         *alerts_page;
   JdChartsPage         *charts_page;
   JdDistrictsPage      *districts_page;
+  JdReviewPage         *review_page;
   AdwViewStackPage     *alerts_stack_page;
   AdwViewStackPage     *districts_stack_page;
 
@@ -199,7 +201,8 @@ ensure_pages_loaded (JdWindow *self)
       !jd_alerts_page_load (self->alerts_page, self->db, self->year, &error) ||
       !jd_charts_page_load (self->charts_page, self->db, self->year, &error) ||
       (adw_view_stack_page_get_visible (self->districts_stack_page) &&
-       !jd_districts_page_load (self->districts_page, self->db, self->year, &error)))
+       !jd_districts_page_load (self->districts_page, self->db, self->year, &error)) ||
+      !jd_review_page_load (self->review_page, self->db, &error))
     {
       g_warning ("Cannot list the agencies of %d: %s", self->year, error->message);
       jd_window_add_toast (self, error->message);
@@ -230,7 +233,8 @@ on_visible_view_changed_cb (JdWindow     *self,
   const char *name = adw_view_stack_get_visible_child_name (view_stack);
 
   if (g_strcmp0 (name, "agencies") == 0 || g_strcmp0 (name, "alerts") == 0 ||
-      g_strcmp0 (name, "charts") == 0 || g_strcmp0 (name, "districts") == 0)
+      g_strcmp0 (name, "charts") == 0 || g_strcmp0 (name, "districts") == 0 ||
+      g_strcmp0 (name, "review") == 0)
     ensure_pages_loaded (self);
 }
 
@@ -261,7 +265,8 @@ show_year (JdWindow *self,
 
   view = adw_view_stack_get_visible_child_name (self->view_stack);
   if (g_strcmp0 (view, "agencies") == 0 || g_strcmp0 (view, "alerts") == 0 ||
-      g_strcmp0 (view, "charts") == 0 || g_strcmp0 (view, "districts") == 0)
+      g_strcmp0 (view, "charts") == 0 || g_strcmp0 (view, "districts") == 0 ||
+      g_strcmp0 (view, "review") == 0)
     ensure_pages_loaded (self);
   else if (self->pages_source == 0)
     self->pages_source = g_timeout_add_full (G_PRIORITY_LOW, 50, load_pages_cb, self, NULL);
@@ -951,6 +956,7 @@ jd_window_class_init (JdWindowClass *klass)
   g_type_ensure (JD_TYPE_CHARTS_PAGE);
   g_type_ensure (JD_TYPE_DISTRICTS_PAGE);
   g_type_ensure (JD_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (JD_TYPE_REVIEW_PAGE);
   g_type_ensure (JD_TYPE_WELCOME_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/jd-window.ui");
@@ -968,6 +974,7 @@ jd_window_class_init (JdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JdWindow, alerts_stack_page);
   gtk_widget_class_bind_template_child (widget_class, JdWindow, districts_stack_page);
   gtk_widget_class_bind_template_child (widget_class, JdWindow, districts_page);
+  gtk_widget_class_bind_template_child (widget_class, JdWindow, review_page);
   gtk_widget_class_bind_template_callback (widget_class, on_year_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_agency_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_registry_changed_cb);
