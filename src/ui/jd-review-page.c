@@ -57,6 +57,20 @@ struct _JdReviewPage
 
 G_DEFINE_FINAL_TYPE (JdReviewPage, jd_review_page, ADW_TYPE_BIN)
 
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Reviews changed in a way other pages show (the alerts of failing files) */
+static void
+emit_changed (JdReviewPage *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
 /* The columns of the files list, with their widths in characters */
 static const struct
 {
@@ -555,6 +569,14 @@ on_scoring_closed_cb (JdReviewPage    *self,
 }
 
 static void
+on_scoring_changed_cb (JdReviewPage    *self,
+                       gint64           file_id,
+                       JdReviewScoring *scoring)
+{
+  emit_changed (self);
+}
+
+static void
 on_batch_created_cb (JdReviewPage        *self,
                      gint64               batch_id,
                      JdReviewBatchDialog *dialog)
@@ -565,6 +587,7 @@ on_batch_created_cb (JdReviewPage        *self,
     report_error (self, error);
   gtk_stack_set_visible_child_name (self->stack, "batches");
   adw_view_stack_set_visible_child_name (self->batch_stack, "files");
+  emit_changed (self);
 }
 
 static void
@@ -650,6 +673,7 @@ on_delete_response_cb (JdReviewPage     *self,
   self->batch_id = 0;
   if (!fill_batches (self, 0, &error))
     report_error (self, error);
+  emit_changed (self);
 }
 
 static void
@@ -721,6 +745,10 @@ jd_review_page_class_init (JdReviewPageClass *klass)
   object_class->dispose = jd_review_page_dispose;
   object_class->finalize = jd_review_page_finalize;
 
+  /* A file was scored, finished or reconciled, or a batch came or went */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   g_type_ensure (JD_TYPE_REVIEW_RESULTS_VIEW);
   g_type_ensure (JD_TYPE_REVIEW_LETTERS_VIEW);
   g_type_ensure (JD_TYPE_REVIEW_SCORING);
@@ -777,6 +805,8 @@ jd_review_page_init (JdReviewPage *self)
                            G_CALLBACK (on_file_activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->scoring, "closed",
                            G_CALLBACK (on_scoring_closed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->scoring, "changed",
+                           G_CALLBACK (on_scoring_changed_cb), self, G_CONNECT_SWAPPED);
 
   gtk_stack_set_visible_child_name (self->stack, "empty");
   update_actions (self);

@@ -56,6 +56,7 @@ struct _JdWindow
   JdChartsPage         *charts_page;
   JdDistrictsPage      *districts_page;
   JdReviewPage         *review_page;
+  guint                 alerts_source;   /* reloads the alerts after review work */
   AdwViewStackPage     *alerts_stack_page;
   AdwViewStackPage     *districts_stack_page;
 
@@ -212,6 +213,34 @@ ensure_pages_loaded (JdWindow *self)
   adw_view_stack_page_set_badge_number (self->alerts_stack_page,
                                         jd_alerts_page_get_n_alerts (self->alerts_page));
   return TRUE;
+}
+
+/* Review work changes the alerts (agencies with failing files): reload them
+ * once the reviewer pauses, not at every mark. */
+static gboolean
+reload_alerts_cb (gpointer user_data)
+{
+  JdWindow *self = JD_WINDOW (user_data);
+  g_autoptr(GError) error = NULL;
+
+  self->alerts_source = 0;
+  if (self->db == NULL || self->year == 0)
+    return G_SOURCE_REMOVE;
+  if (!jd_alerts_page_load (self->alerts_page, self->db, self->year, &error))
+    {
+      jd_window_add_toast (self, error->message);
+      return G_SOURCE_REMOVE;
+    }
+  adw_view_stack_page_set_badge_number (self->alerts_stack_page,
+                                        jd_alerts_page_get_n_alerts (self->alerts_page));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_review_changed_cb (JdWindow *self)
+{
+  g_clear_handle_id (&self->alerts_source, g_source_remove);
+  self->alerts_source = g_timeout_add_full (G_PRIORITY_LOW, 300, reload_alerts_cb, self, NULL);
 }
 
 static gboolean
@@ -906,6 +935,7 @@ jd_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->progress_source, g_source_remove);
   g_clear_handle_id (&self->pending_error_source, g_source_remove);
+  g_clear_handle_id (&self->alerts_source, g_source_remove);
   g_clear_handle_id (&self->pages_source, g_source_remove);
   g_clear_weak_pointer (&self->error_dialog);
 
@@ -1019,6 +1049,8 @@ jd_window_init (JdWindow *self)
 
   g_signal_connect_object (self->view_stack, "notify::visible-child",
                            G_CALLBACK (on_visible_view_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->review_page, "changed",
+                           G_CALLBACK (on_review_changed_cb), self, G_CONNECT_SWAPPED);
 
   update_view (self);
 }
