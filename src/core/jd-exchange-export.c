@@ -678,6 +678,16 @@ write_year (Writer   *w,
   return TRUE;
 }
 
+static gint64
+query_cache_size (JdDb *db)
+{
+  g_autoptr(sqlite3_stmt) stmt = _jd_db_prepare (db, "PRAGMA cache_size;", NULL);
+
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return -2000;   /* SQLite's default */
+  return sqlite3_column_int64 (stmt, 0);
+}
+
 gboolean
 jd_exchange_export (JdDb                          *db,
                     const JdExchangeExportOptions *options,
@@ -699,6 +709,7 @@ jd_exchange_export (JdDb                          *db,
   Writer w = { db };
   FILE *file;
   int level, fd, first, last;
+  gint64 cache_pages;
   gboolean ok;
 
   g_return_val_if_fail (JD_IS_DB (db), FALSE);
@@ -803,6 +814,11 @@ jd_exchange_export (JdDb                          *db,
   empty (&w, "content", FALSE);
   end (&w, FALSE);
 
+  /* A small page cache while streaming: what is read once needs no cache,
+   * and the sort of a year's records spills to a temporary file beyond it,
+   * so the memory stays flat however large the district. */
+  cache_pages = query_cache_size (db);
+  _jd_db_exec (db, "PRAGMA cache_size = -16384;", NULL);
   for (int year = first; ok && year <= last; year++)
     {
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -810,6 +826,11 @@ jd_exchange_export (JdDb                          *db,
       else
         ok = write_year (&w, year, options->records, options->personal_data, error);
     }
+  {
+    g_autofree char *restore = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT ";", cache_pages);
+
+    _jd_db_exec (db, restore, NULL);
+  }
 
   if (ok)
     {
