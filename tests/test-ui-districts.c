@@ -289,6 +289,39 @@ test_districts (void)
   g_rmdir (dir);
 }
 
+/* The city bureau's database holds imported districts only: it opens on the
+ * comparison, not on a dashboard of a district it does not have. */
+static void
+test_city_database (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("jiandu-city-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autoptr(JdDb) db = NULL;
+  JdDistrictsPage *page;
+  JdWindow *window;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "city.jiandu", NULL);
+  db = jd_db_open (path, &error);
+  g_assert_no_error (error);
+  add_other_district (db);
+  g_assert_cmpint (jd_db_get_local_district (db), <=, 0);
+
+  window = jd_window_new (NULL);
+  g_assert_true (jd_window_open_database (window, path, &error));
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (_jd_window_select_year (window, YEAR));
+  spin (50);
+  page = JD_DISTRICTS_PAGE (find_widget (GTK_WIDGET (window), JD_TYPE_DISTRICTS_PAGE));
+  g_assert_true (page_shown (page));
+  g_assert_cmpstr (_jd_window_get_visible_view (window), ==, "districts");
+  g_assert_cmpuint (jd_districts_page_get_n_districts (page), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (10);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -306,6 +339,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/jd/ui-districts/districts", test_districts);
+  g_test_add_func ("/jd/ui-districts/city-database", test_city_database);
 
   return g_test_run ();
 }

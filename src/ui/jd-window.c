@@ -272,7 +272,7 @@ show_year (JdWindow *self,
            int       year)
 {
   g_autoptr(GError) error = NULL;
-  gboolean compare;
+  gboolean compare, own;
   const char *view;
 
   g_assert (JD_IS_WINDOW (self));
@@ -289,10 +289,19 @@ show_year (JdWindow *self,
   self->year = year;
   self->pages_stale = TRUE;
 
-  /* The city's view: shown once other districts have been imported */
-  adw_view_stack_page_set_visible (self->districts_stack_page, jd_districts_count (self->db) > 1);
+  /* The city's view: shown once other districts have been imported. A
+   * database of imported districts only (the city bureau's) has no dashboard
+   * of its own to show: it opens on the comparison. */
+  own = jd_db_get_local_district (self->db) > 0;
+  adw_view_stack_page_set_visible (self->districts_stack_page,
+                                   jd_districts_count (self->db) > 1 || !own);
 
   view = adw_view_stack_get_visible_child_name (self->view_stack);
+  if (!own && g_strcmp0 (view, "overview") == 0)
+    {
+      adw_view_stack_set_visible_child_name (self->view_stack, "districts");
+      view = "districts";
+    }
   if (g_strcmp0 (view, "agencies") == 0 || g_strcmp0 (view, "alerts") == 0 ||
       g_strcmp0 (view, "charts") == 0 || g_strcmp0 (view, "districts") == 0 ||
       g_strcmp0 (view, "review") == 0)
