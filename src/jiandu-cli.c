@@ -87,6 +87,27 @@ command_context_new (const char         *parameter,
   return context;
 }
 
+/* Parses the command's options. Without FILE_MISSING the command takes no
+ * argument; with it, exactly one (a file), FILE_MISSING saying so when it is
+ * not there. Returns EXIT_OK, or EXIT_USAGE after printing the help. */
+static int
+parse_options (GOptionContext   *context,
+               int              *argc,
+               char           ***argv,
+               const char       *file_missing)
+{
+  g_autoptr(GError) error = NULL;
+  int wanted = file_missing != NULL ? 2 : 1;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    return usage_error (context, error->message);
+  if (*argc < wanted)
+    return usage_error (context, file_missing);
+  if (*argc > wanted)
+    return usage_error (context, _("Unexpected argument"));
+  return EXIT_OK;
+}
+
 static JdDb *
 open_database (const char  *database,
                GError     **error)
@@ -135,10 +156,8 @@ run_sample (const char  *database,
   context = command_context_new (NULL, entries,
                                  _("Write the fictitious sample district into an empty database."));
 
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error (context, error->message);
-  if (argc > 1)
-    return usage_error (context, _("Unexpected argument"));
+  if (parse_options (context, &argc, &argv, NULL) != EXIT_OK)
+    return EXIT_USAGE;
 
   jd_sample_options_init (&options);
   if (records >= 0)
@@ -272,10 +291,8 @@ run_stats (const char  *database,
   context = command_context_new (NULL, entries,
                                  _("Print the overview’s figures for a year, with the year before."));
 
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error (context, error->message);
-  if (argc > 1)
-    return usage_error (context, _("Unexpected argument"));
+  if (parse_options (context, &argc, &argv, NULL) != EXIT_OK)
+    return EXIT_USAGE;
   if (year == 0)
     return usage_error (context, _("--year is required"));
   if (year < 1900 || year > 2999)
@@ -360,12 +377,8 @@ run_import_csv (const char  *database,
     g_option_context_set_description (context, description);
   }
 
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error (context, error->message);
-  if (argc < 2)
-    return usage_error (context, _("A CSV file is required"));
-  if (argc > 2)
-    return usage_error (context, _("Unexpected argument"));
+  if (parse_options (context, &argc, &argv, _("A CSV file is required")) != EXIT_OK)
+    return EXIT_USAGE;
 
   db = open_database (database, &error);
   if (db == NULL)
@@ -469,8 +482,8 @@ run_chart (const char  *database,
   context = command_context_new (NULL, entries,
                                  _("Draw a chart of the local district into a file."));
 
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error (context, error->message);
+  if (parse_options (context, &argc, &argv, NULL) != EXIT_OK)
+    return EXIT_USAGE;
   if (kind == NULL || !jd_chart_choice_from_id (kind, &scope.choice))
     return usage_error (context, _("--kind must be trend, composition, ranking, procedure or fines"));
   if (year == 0 && to == 0)
@@ -541,10 +554,8 @@ run_export (const char  *database,
                                  _("Write a district’s yearly figures into an exchange file "
                                    "for the city bureau or another district."));
 
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error (context, error->message);
-  if (argc > 1)
-    return usage_error (context, _("Unexpected argument"));
+  if (parse_options (context, &argc, &argv, NULL) != EXIT_OK)
+    return EXIT_USAGE;
   if (out == NULL)
     return usage_error (context, _("--out is required"));
   if (year != 0 && (from != 0 || to != 0))
@@ -609,12 +620,8 @@ run_import (const char  *database,
   context = command_context_new (_("FILE"), entries,
                                  _("Import an exchange file: all of it, or nothing when anything is wrong."));
 
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error (context, error->message);
-  if (argc < 2)
-    return usage_error (context, _("An exchange file is required"));
-  if (argc > 2)
-    return usage_error (context, _("Unexpected argument"));
+  if (parse_options (context, &argc, &argv, _("An exchange file is required")) != EXIT_OK)
+    return EXIT_USAGE;
 
   db = open_database (database, &error);
   if (db == NULL)
@@ -648,12 +655,8 @@ run_validate (const char  *database,
   context = command_context_new (_("FILE"), entries,
                                  _("Check an exchange file without importing it."));
 
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error (context, error->message);
-  if (argc < 2)
-    return usage_error (context, _("An exchange file is required"));
-  if (argc > 2)
-    return usage_error (context, _("Unexpected argument"));
+  if (parse_options (context, &argc, &argv, _("An exchange file is required")) != EXIT_OK)
+    return EXIT_USAGE;
 
   if (jd_exchange_validate (argv[1], &summary, NULL, NULL, NULL, &error))
     {
@@ -756,10 +759,8 @@ run_review_create (JdDb  *db,
 
   context = command_context_new (NULL, entries,
                                  _("Create a review batch and draw its sample of case files."));
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error (context, error->message);
-  if (argc > 1)
-    return usage_error (context, _("Unexpected argument"));
+  if (parse_options (context, &argc, &argv, NULL) != EXIT_OK)
+    return EXIT_USAGE;
   if (name == NULL || *g_strstrip (name) == '\0')
     return usage_error (context, _("--name is required"));
   if (year == 0)
@@ -851,10 +852,8 @@ run_review_list (JdDb  *db,
   const GOptionEntry entries[] = { { NULL } };
 
   context = command_context_new (NULL, entries, _("List the review batches, newest first."));
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error (context, error->message);
-  if (argc > 1)
-    return usage_error (context, _("Unexpected argument"));
+  if (parse_options (context, &argc, &argv, NULL) != EXIT_OK)
+    return EXIT_USAGE;
 
   batches = jd_review_batches_list (db, &error);
   if (batches == NULL)
@@ -1059,10 +1058,8 @@ run_review_print (JdDb  *db,
 
   context = command_context_new (NULL, entries,
                                  _("Write review sheets, a batch’s results or its letters as PDF."));
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error (context, error->message);
-  if (argc > 1)
-    return usage_error (context, _("Unexpected argument"));
+  if (parse_options (context, &argc, &argv, NULL) != EXIT_OK)
+    return EXIT_USAGE;
   if (kind_id == NULL || !jd_review_doc_kind_from_id (kind_id, &kind))
     return usage_error (context, _("--doc must be blank, filled, results or letters"));
   if (out == NULL || !g_str_has_suffix (out, ".pdf"))
