@@ -468,6 +468,43 @@ jd_review_batch_delete (JdDb    *db,
   return TRUE;
 }
 
+/* Appends the first column of SQL's rows for BATCH_ID to NUMBERS (of gint64
+ * or int, by its element size) or, as text, to TEXTS. */
+static gboolean
+read_batch_list (JdDb        *db,
+                 gint64       batch_id,
+                 const char  *sql,
+                 GArray      *numbers,
+                 GPtrArray   *texts,
+                 GError     **error)
+{
+  sqlite3_stmt *stmt = _jd_db_prepare_cached (db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, batch_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (texts != NULL)
+        g_ptr_array_add (texts, _jd_review_dup_text (stmt, 0));
+      else if (g_array_get_element_size (numbers) == sizeof (gint64))
+        {
+          gint64 value = sqlite3_column_int64 (stmt, 0);
+          g_array_append_val (numbers, value);
+        }
+      else
+        {
+          int value = sqlite3_column_int (stmt, 0);
+          g_array_append_val (numbers, value);
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _jd_db_set_error (db, error);
+  return TRUE;
+}
+
 JdReviewBatchSpec *
 jd_review_batch_load_spec (JdDb    *db,
                            gint64   batch_id,
@@ -510,60 +547,17 @@ jd_review_batch_load_spec (JdDb    *db,
   spec->seed = (guint64) sqlite3_column_int64 (stmt, 7);
   sqlite3_reset (stmt);
 
-  stmt = _jd_db_prepare_cached (db,
-                                "SELECT agency_id FROM review_batch_agency WHERE batch_id = ?1\n"
-                                "ORDER BY agency_id",
-                                error);
-  if (stmt == NULL)
+  if (!read_batch_list (db, batch_id, "SELECT agency_id FROM review_batch_agency"
+                                      " WHERE batch_id = ?1 ORDER BY agency_id",
+                        spec->agency_ids, NULL, error) ||
+      !read_batch_list (db, batch_id, "SELECT category FROM review_batch_category"
+                                      " WHERE batch_id = ?1 ORDER BY category",
+                        spec->categories, NULL, error) ||
+      !read_batch_list (db, batch_id, "SELECT r.name FROM review_batch_reviewer b"
+                                      " JOIN reviewer r ON r.id = b.reviewer_id"
+                                      " WHERE b.batch_id = ?1 ORDER BY r.id",
+                        NULL, spec->reviewers, error))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, batch_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (spec->agency_ids, id);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _jd_db_set_error (db, error);
-      return NULL;
-    }
-
-  stmt = _jd_db_prepare_cached (db,
-                                "SELECT category FROM review_batch_category WHERE batch_id = ?1\n"
-                                "ORDER BY category",
-                                error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, batch_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      int category = sqlite3_column_int (stmt, 0);
-      g_array_append_val (spec->categories, category);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _jd_db_set_error (db, error);
-      return NULL;
-    }
-
-  stmt = _jd_db_prepare_cached (db,
-                                "SELECT r.name FROM review_batch_reviewer b\n"
-                                "JOIN reviewer r ON r.id = b.reviewer_id\n"
-                                "WHERE b.batch_id = ?1 ORDER BY r.id",
-                                error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, batch_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (spec->reviewers, _jd_review_dup_text (stmt, 0));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _jd_db_set_error (db, error);
-      return NULL;
-    }
 
   return g_steal_pointer (&spec);
 }
