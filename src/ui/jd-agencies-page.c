@@ -18,6 +18,7 @@
 #include "jd-agency-editor.h"
 #include "jd-agency-row-item.h"
 #include "jd-certificate-event-dialog.h"
+#include "jd-column-sort.h"
 #include "jd-officer-editor.h"
 #include "jd-supervision-figures-dialog.h"
 #include "jd-dashboard.h"
@@ -50,8 +51,7 @@ struct _JdAgenciesPage
   int                  year;
   gboolean             compare;
   gint64               agency_id;    /* the dashboard on show, or 0 */
-  int                  menu_sort_column;   /* last sorted from the menu, or -1 */
-  GtkSortType          menu_sort_order;
+  JdColumnSort         menu_sort;
 };
 
 G_DEFINE_FINAL_TYPE (JdAgenciesPage, jd_agencies_page, ADW_TYPE_BIN)
@@ -427,35 +427,24 @@ sort_action (GtkWidget  *widget,
 {
   JdAgenciesPage *self = JD_AGENCIES_PAGE (widget);
   int column = g_variant_get_int32 (parameter);
-  GtkSortType order;
 
   if (column < 0 || column >= JD_AGENCY_COLUMN_N)
     return;
 
-  if (column == self->menu_sort_column)
-    order = self->menu_sort_order == GTK_SORT_ASCENDING ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING;
-  else
-    order = column_specs[column].numeric ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING;
-
-  self->menu_sort_column = column;
-  self->menu_sort_order = order;
-  gtk_column_view_sort_by_column (self->column_view, self->columns[column], order);
+  jd_column_sort_apply (&self->menu_sort, self->column_view, self->columns[column], column,
+                        column_specs[column].numeric);
 }
 
 static void
 build_sort_menu (JdAgenciesPage *self)
 {
-  g_autoptr(GMenu) menu = g_menu_new ();
+  const char *titles[JD_AGENCY_COLUMN_N];
+  g_autoptr(GMenuModel) menu = NULL;
 
   for (guint i = 0; i < JD_AGENCY_COLUMN_N; i++)
-    {
-      g_autoptr(GMenuItem) item = g_menu_item_new (_(column_specs[i].title), NULL);
-
-      g_menu_item_set_action_and_target_value (item, "agencies.sort", g_variant_new_int32 (i));
-      g_menu_append_item (menu, item);
-    }
-
-  gtk_menu_button_set_menu_model (self->sort_button, G_MENU_MODEL (menu));
+    titles[i] = _(column_specs[i].title);
+  menu = jd_column_sort_menu_new ("agencies.sort", titles, JD_AGENCY_COLUMN_N);
+  gtk_menu_button_set_menu_model (self->sort_button, menu);
 }
 
 static void
@@ -617,7 +606,7 @@ jd_agencies_page_init (JdAgenciesPage *self)
 
   build_columns (self);
   build_sort_menu (self);
-  self->menu_sort_column = -1;
+  jd_column_sort_init (&self->menu_sort);
 
   self->store = g_list_store_new (JD_TYPE_AGENCY_ROW_ITEM);
   self->filter = GTK_FILTER (gtk_custom_filter_new (filter_row_cb, self, NULL));

@@ -17,6 +17,7 @@
 
 #include "jd-dashboard.h"
 #include "jd-districts-page.h"
+#include "jd-column-sort.h"
 #include "jd-format.h"
 #include "jd-registry.h"
 
@@ -76,8 +77,7 @@ struct _JdDistrictsPage
   GListStore          *store;
   GtkSortListModel    *sorted;
   int                  year;
-  int                  menu_sort_column;   /* last sorted from the menu, or -1 */
-  GtkSortType          menu_sort_order;
+  JdColumnSort         menu_sort;
 };
 
 G_DEFINE_FINAL_TYPE (JdDistrictsPage, jd_districts_page, ADW_TYPE_BIN)
@@ -278,35 +278,24 @@ sort_action (GtkWidget  *widget,
 {
   JdDistrictsPage *self = JD_DISTRICTS_PAGE (widget);
   int column = g_variant_get_int32 (parameter);
-  GtkSortType order;
 
   if (column < 0 || column >= JD_DISTRICT_COLUMN_N)
     return;
 
-  if (column == self->menu_sort_column)
-    order = self->menu_sort_order == GTK_SORT_ASCENDING ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING;
-  else
-    order = column_specs[column].numeric ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING;
-
-  self->menu_sort_column = column;
-  self->menu_sort_order = order;
-  gtk_column_view_sort_by_column (self->column_view, self->columns[column], order);
+  jd_column_sort_apply (&self->menu_sort, self->column_view, self->columns[column], column,
+                        column_specs[column].numeric);
 }
 
 static void
 build_sort_menu (JdDistrictsPage *self)
 {
-  g_autoptr(GMenu) menu = g_menu_new ();
+  const char *titles[JD_DISTRICT_COLUMN_N];
+  g_autoptr(GMenuModel) menu = NULL;
 
   for (guint i = 0; i < JD_DISTRICT_COLUMN_N; i++)
-    {
-      g_autoptr(GMenuItem) item = g_menu_item_new (column_title (i), NULL);
-
-      g_menu_item_set_action_and_target_value (item, "districts.sort", g_variant_new_int32 (i));
-      g_menu_append_item (menu, item);
-    }
-
-  gtk_menu_button_set_menu_model (self->sort_button, G_MENU_MODEL (menu));
+    titles[i] = column_title (i);
+  menu = jd_column_sort_menu_new ("districts.sort", titles, JD_DISTRICT_COLUMN_N);
+  gtk_menu_button_set_menu_model (self->sort_button, menu);
 }
 
 static void
@@ -533,7 +522,7 @@ jd_districts_page_init (JdDistrictsPage *self)
 
   build_columns (self);
   build_sort_menu (self);
-  self->menu_sort_column = -1;
+  jd_column_sort_init (&self->menu_sort);
 
   self->store = g_list_store_new (JD_TYPE_DISTRICT_ROW);
   self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->store)),
