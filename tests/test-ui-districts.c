@@ -220,6 +220,12 @@ test_districts (void)
   page = JD_DISTRICTS_PAGE (find_widget (GTK_WIDGET (window), JD_TYPE_DISTRICTS_PAGE));
   g_assert_nonnull (page);
   g_assert_false (page_shown (page));
+  /* Alt+6 does not open a page that is not there */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "districts");
+  g_assert_cmpstr (_jd_window_get_visible_view (window), !=, "districts");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "review");
+  g_assert_cmpstr (_jd_window_get_visible_view (window), ==, "review");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "overview");
 
   /* A second district arrives (through another connection, as an import would) */
   other = add_other_district (db);

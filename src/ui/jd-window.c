@@ -7,7 +7,7 @@
  * sample district can be generated in a worker thread), and "content", the
  * view stack of the year picked in the header bar: the district's dashboard,
  * the agencies (with one agency's dashboard pushed over the list) and the
- * alerts. A ranking row or an alert opens the agency it names; Alt+1/2/3
+ * alerts. A ranking row or an alert opens the agency it names; Alt+1 to Alt+6
  * switch the views and Ctrl+F searches the agencies.
  */
 
@@ -366,10 +366,16 @@ show_view_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   JdWindow *self = JD_WINDOW (widget);
+  AdwViewStackPage *page;
 
   if (!g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "content"))
     return;
 
+  page = adw_view_stack_get_page (self->view_stack,
+                                  adw_view_stack_get_child_by_name (self->view_stack,
+                                                                    g_variant_get_string (parameter, NULL)));
+  if (page == NULL || !adw_view_stack_page_get_visible (page))
+    return;   /* the Districts page before other districts are imported */
   adw_view_stack_set_visible_child_name (self->view_stack, g_variant_get_string (parameter, NULL));
 }
 
@@ -1036,6 +1042,9 @@ jd_window_class_init (JdWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-view", "s", "overview");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-view", "s", "agencies");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-view", "s", "alerts");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-view", "s", "charts");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_ALT_MASK, "win.show-view", "s", "review");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_6, GDK_ALT_MASK, "win.show-view", "s", "districts");
 }
 
 static void
