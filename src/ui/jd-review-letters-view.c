@@ -54,6 +54,13 @@ struct _JdReviewLettersView
 
 G_DEFINE_FINAL_TYPE (JdReviewLettersView, jd_review_letters_view, ADW_TYPE_BIN)
 
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static char *
 dup_today (JdReviewLettersView *self)
 {
@@ -500,6 +507,10 @@ jd_review_letters_view_class_init (JdReviewLettersViewClass *klass)
 
   object_class->dispose = jd_review_letters_view_dispose;
   widget_class->map = jd_review_letters_view_map;
+
+  /* A letter was issued or its reply recorded: its deadline alert changed */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   widget_class->unmap = jd_review_letters_view_unmap;
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -666,6 +677,7 @@ _jd_review_letters_view_issue (JdReviewLettersView  *self,
   if (!jd_review_letter_issue (self->db, id, date, error))
     return FALSE;
   reload (self, id);
+  g_signal_emit (self, signals[CHANGED], 0);
   if (self->current != NULL && self->current->due_on != NULL)
     {
       g_autofree char *message = NULL;
@@ -694,6 +706,7 @@ _jd_review_letters_view_record_reply (JdReviewLettersView  *self,
   if (!jd_review_letter_record_reply (self->db, id, date, reply, error))
     return FALSE;
   reload (self, id);
+  g_signal_emit (self, signals[CHANGED], 0);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Reply recorded")));
   return TRUE;
 }

@@ -745,7 +745,8 @@ jd_review_page_class_init (JdReviewPageClass *klass)
   object_class->dispose = jd_review_page_dispose;
   object_class->finalize = jd_review_page_finalize;
 
-  /* A file was scored, finished or reconciled, or a batch came or went */
+  /* A file was scored, finished or reconciled, a batch came or went, or a
+   * letter was issued or answered */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
@@ -807,6 +808,8 @@ jd_review_page_init (JdReviewPage *self)
                            G_CALLBACK (on_scoring_closed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->scoring, "changed",
                            G_CALLBACK (on_scoring_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->letters_view, "changed",
+                           G_CALLBACK (emit_changed), self, G_CONNECT_SWAPPED);
 
   gtk_stack_set_visible_child_name (self->stack, "empty");
   update_actions (self);
