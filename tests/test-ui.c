@@ -1119,6 +1119,43 @@ generate_sample (void)
   g_assert_no_error (error);
 }
 
+/* "jiandu --database PATH" while Jiandu runs reaches the running one as an
+ * open: a window per database, the one already showing it presented again. */
+static void
+test_open_databases (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdApplication) application = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("jiandu-open-XXXXXX", &error);
+  g_autofree char *other_path = NULL;
+  g_autoptr(GFile) sample = g_file_new_for_path (sample_path);
+  g_autoptr(GFile) other = NULL;
+  GList *windows;
+
+  g_assert_no_error (error);
+  other_path = g_build_filename (dir, "other.jiandu", NULL);
+  other = g_file_new_for_path (other_path);
+
+  application = jd_application_new ("io.github.jiandu.Jiandu.TestOpen", g_get_monotonic_time ());
+  g_assert_true (g_application_register (G_APPLICATION (application), NULL, &error));
+  g_assert_no_error (error);
+
+  g_application_open (G_APPLICATION (application), &sample, 1, "database");
+  g_application_open (G_APPLICATION (application), &other, 1, "database");
+  g_application_open (G_APPLICATION (application), &sample, 1, "database");
+  spin (50);
+
+  windows = gtk_application_get_windows (GTK_APPLICATION (application));
+  g_assert_cmpuint (g_list_length (windows), ==, 2);
+  /* the most recently presented first */
+  g_assert_cmpstr (jd_window_get_database_path (JD_WINDOW (windows->data)), ==, sample_path);
+  g_assert_cmpstr (jd_window_get_database_path (JD_WINDOW (windows->next->data)), ==, other_path);
+
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (application))) != NULL)
+    gtk_window_destroy (GTK_WINDOW (windows->data));
+  spin (10);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1145,6 +1182,7 @@ main (int   argc,
   generate_sample ();
 
   g_test_add_func ("/jd/ui/templates", test_templates);
+  g_test_add_func ("/jd/ui/open-databases", test_open_databases);
   g_test_add_func ("/jd/ui/overview", test_overview);
   g_test_add_func ("/jd/ui/accessible-labels", test_accessible_labels);
   g_test_add_func ("/jd/ui/welcome", test_welcome);

@@ -156,6 +156,16 @@ jd_application_handle_local_options (GApplication *application,
   if (g_variant_dict_lookup (options, "database", "^ay", &path))
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+      g_autoptr(GError) error = NULL;
+
+      /* Jiandu already runs: it opens the database in a window of its own
+       * (or shows the window that has it) instead of ignoring it. */
+      if (g_application_register (application, NULL, &error) &&
+          g_application_get_is_remote (application))
+        {
+          g_application_open (application, &file, 1, "database");
+          return 0;
+        }
 
       g_clear_pointer (&self->database_path, g_free);
       self->database_path = g_file_get_path (file);
@@ -163,6 +173,37 @@ jd_application_handle_local_options (GApplication *application,
 
   /* Go on with the default handling */
   return -1;
+}
+
+/* Another "jiandu --database PATH" while this one runs */
+static void
+jd_application_open (GApplication  *application,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  for (int i = 0; i < n_files; i++)
+    {
+      g_autofree char *path = g_file_get_path (files[i]);
+      GtkWindow *window = NULL;
+
+      if (path == NULL)
+        continue;
+      for (GList *l = gtk_application_get_windows (GTK_APPLICATION (application)); l != NULL; l = l->next)
+        if (JD_IS_WINDOW (l->data) &&
+            g_strcmp0 (jd_window_get_database_path (JD_WINDOW (l->data)), path) == 0)
+          {
+            window = l->data;
+            break;
+          }
+
+      if (window == NULL)
+        {
+          window = GTK_WINDOW (jd_window_new (GTK_APPLICATION (application)));
+          jd_window_open_database_or_report (JD_WINDOW (window), path);
+        }
+      gtk_window_present (window);
+    }
 }
 
 static void
@@ -243,6 +284,7 @@ jd_application_class_init (JdApplicationClass *klass)
   application_class->handle_local_options = jd_application_handle_local_options;
   application_class->startup = jd_application_startup;
   application_class->activate = jd_application_activate;
+  application_class->open = jd_application_open;
 }
 
 static void
@@ -263,7 +305,7 @@ jd_application_new (const char *application_id,
 
   self = g_object_new (JD_TYPE_APPLICATION,
                        "application-id", application_id,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        NULL);
   self->start_time = start_time;
 
