@@ -11,7 +11,8 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
-#include <libxml/xmlreader.h>
+#include <libxml/parser.h>
+#include <libxml/SAX2.h>
 #include <libxml/xmlschemas.h>
 
 #include "jd-db-private.h"
@@ -67,19 +68,26 @@ typedef struct
   JdDb                   *db;             /* NULL: validate only */
   const JdExchangeImportOptions *options;
   JdExchangeSummary      *summary;
-  xmlTextReaderPtr        reader;
+  xmlParserCtxtPtr        parser;         /* the push parser while reading */
+  GError                **error;          /* where the first failure goes */
+  gboolean                failed;         /* reading stopped: *error is set */
+  int                     depth;          /* of the element being read, -1 outside */
+  gboolean                seen_digest;
+  char                   *digest_text;
 
   /* the first error libxml2 reported */
   gboolean                xml_failed;
   int                     xml_domain;
   int                     xml_line;
   int                     xml_column;
+  char                   *xml_path;           /* the element path then */
   char                   *xml_message;
 
   const char             *stack[MAX_DEPTH];   /* element names, interned */
   gboolean                digesting;
   JdExchangeDigest       *digest;
-  GString                *text;               /* of created and digest */
+  GString                *text;               /* of the current element, so far */
+  gboolean                text_pending;       /* TEXT not yet in the digest */
   GPtrArray              *attrs;              /* (ns, name, value) triples */
   GStringChunk           *values;
 
@@ -99,6 +107,9 @@ typedef struct
 /* The errors of the parser and of the schema validation. The reader's own
  * error handlers of libxml2 2.9 crash on some encoding and entity errors, so
  * this is installed as the thread's structured error handler while reading. */
+static char *element_path (Import *import,
+                           int     depth);
+
 static void
 on_xml_error (void        *user_data,
               xmlErrorPtr  xml_error)
@@ -112,6 +123,13 @@ on_xml_error (void        *user_data,
   import->xml_domain = xml_error->domain;
   import->xml_line = xml_error->line;
   import->xml_column = xml_error->int2;
+  /* The schema's errors have no position of their own: where the parser is */
+  if (import->xml_line <= 0 && import->parser != NULL)
+    {
+      import->xml_line = xmlSAX2GetLineNumber (import->parser);
+      import->xml_column = xmlSAX2GetColumnNumber (import->parser);
+    }
+  import->xml_path = element_path (import, import->depth >= 0 ? import->depth + 1 : 0);
   import->xml_message = g_strstrip (g_strdup (xml_error->message != NULL ? xml_error->message : "?"));
 }
 
@@ -143,12 +161,7 @@ fail_at (Import      *import,
          int          column,
          const char  *message)
 {
-  int depth = xmlTextReaderDepth (import->reader);
-  g_autofree char *path = NULL;
-
-  if (depth >= 0 && xmlTextReaderNodeType (import->reader) == XML_READER_TYPE_ELEMENT && depth < MAX_DEPTH)
-    import->stack[depth] = (const char *) xmlTextReaderConstLocalName (import->reader);
-  path = element_path (import, depth >= 0 ? depth + 1 : 0);
+  g_autofree char *path = element_path (import, import->depth >= 0 ? import->depth + 1 : 0);
 
   /* Translators: file, line, column, element path, what is wrong */
   g_set_error (error, JD_EXCHANGE_ERROR, code, _("%s, line %d, column %d, at %s: %s"),
@@ -162,9 +175,10 @@ fail_here (Import      *import,
            int          code,
            const char  *message)
 {
-  return fail_at (import, error, code,
-                  xmlTextReaderGetParserLineNumber (import->reader),
-                  xmlTextReaderGetParserColumnNumber (import->reader), message);
+  int line = import->parser != NULL ? xmlSAX2GetLineNumber (import->parser) : 0;
+  int column = import->parser != NULL ? xmlSAX2GetColumnNumber (import->parser) : 0;
+
+  return fail_at (import, error, code, line, column, message);
 }
 
 static gboolean
@@ -704,40 +718,56 @@ add_record (Import  *import,
 
 /* Elements -------------------------------------------------------------------- */
 
-static gboolean
-collect_attrs (Import *import)
+/* The attributes of SAX2: (local name, prefix, URI, value start, value end)
+ * each. Without entity substitution libxml2 writes a literal "&" of a value
+ * as "&#38;" (for a tree builder to decode): decoded here. */
+static void
+collect_attrs (Import         *import,
+               int             n_attributes,
+               const xmlChar **attributes)
 {
   g_ptr_array_set_size (import->attrs, 0);
   g_string_chunk_clear (import->values);
 
-  if (xmlTextReaderMoveToFirstAttribute (import->reader) != 1)
-    return TRUE;
-  do
+  for (int i = 0; i < n_attributes; i++)
     {
-      const char *ns, *name, *value;
+      const char *name = (const char *) attributes[5 * i];
+      const char *ns = (const char *) attributes[5 * i + 2];
+      const char *start = (const char *) attributes[5 * i + 3];
+      const char *end = (const char *) attributes[5 * i + 4];
+      char *value = g_string_chunk_insert_len (import->values, start, end - start);
 
-      if (xmlTextReaderIsNamespaceDecl (import->reader) == 1)
-        continue;
-      ns = (const char *) xmlTextReaderConstNamespaceUri (import->reader);
-      name = (const char *) xmlTextReaderConstLocalName (import->reader);
-      value = (const char *) xmlTextReaderConstValue (import->reader);
+      if (memchr (value, '&', end - start) != NULL)
+        {
+          char *out = value;
+
+          for (const char *in = value; *in != '\0'; )
+            {
+              if (g_str_has_prefix (in, "&#38;"))
+                {
+                  *out++ = '&';
+                  in += 5;
+                }
+              else
+                *out++ = *in++;
+            }
+          *out = '\0';
+        }
+
       g_ptr_array_add (import->attrs, g_string_chunk_insert (import->values, ns != NULL ? ns : ""));
-      g_ptr_array_add (import->attrs, g_string_chunk_insert (import->values, name != NULL ? name : ""));
-      g_ptr_array_add (import->attrs, g_string_chunk_insert (import->values, value != NULL ? value : ""));
+      g_ptr_array_add (import->attrs, g_string_chunk_insert (import->values, name));
+      g_ptr_array_add (import->attrs, value);
     }
-  while (xmlTextReaderMoveToNextAttribute (import->reader) == 1);
-  xmlTextReaderMoveToElement (import->reader);
-  return TRUE;
 }
 
 static gboolean
-check_root (Import  *import,
-            GError **error)
+check_root (Import      *import,
+            const char  *ns,
+            const char  *name,
+            GError     **error)
 {
-  const char *ns = (const char *) xmlTextReaderConstNamespaceUri (import->reader);
-  const char *name = (const char *) xmlTextReaderConstLocalName (import->reader);
   const char *version = get_attr (import, "version");
-  const char *encoding = (const char *) xmlTextReaderConstEncoding (import->reader);
+  const char *encoding = (const char *) import->parser->encoding;
   g_autofree char *message = NULL;
 
   if (encoding != NULL && g_ascii_strcasecmp (encoding, "UTF-8") != 0)
@@ -815,19 +845,17 @@ check_references (Import      *import,
 }
 
 static gboolean
-start_element (Import  *import,
-               int      depth,
-               GError **error)
+start_element (Import      *import,
+               int          depth,
+               const char  *ns,
+               const char  *name,
+               GError     **error)
 {
-  const char *ns = (const char *) xmlTextReaderConstNamespaceUri (import->reader);
-  const char *name = (const char *) xmlTextReaderConstLocalName (import->reader);
   const char *parent = depth > 0 ? import->stack[depth - 1] : NULL;
   gboolean ours = g_strcmp0 (ns, JD_EXCHANGE_NAMESPACE) == 0;
 
-  collect_attrs (import);
-
   if (depth == 0)
-    return check_root (import, error);
+    return check_root (import, ns, name, error);
 
   if (depth == 1)
     import->digesting = !(ours && (g_str_equal (name, "header") || g_str_equal (name, "digest")));
@@ -922,6 +950,153 @@ has_doctype (const char *path)
   return FALSE;
 }
 
+/* SAX2 events ------------------------------------------------------------------ */
+
+/* Stops the parser after a failure of ours (already in import->error). */
+static void
+stop (Import *import)
+{
+  import->failed = TRUE;
+  xmlStopParser (import->parser);
+}
+
+/* Text between tags counts in the digest as one piece, as a tree has it */
+static void
+flush_text (Import *import)
+{
+  if (!import->text_pending)
+    return;
+  import->text_pending = FALSE;
+  if (import->digesting)
+    _jd_exchange_digest_text (import->digest, import->text->str);
+}
+
+static void
+on_start_element (void           *user_data,
+                  const xmlChar  *local_name,
+                  const xmlChar  *prefix,
+                  const xmlChar  *uri,
+                  int             n_namespaces,
+                  const xmlChar **namespaces,
+                  int             n_attributes,
+                  int             n_defaulted,
+                  const xmlChar **attributes)
+{
+  Import *import = user_data;
+  const char *name = (const char *) local_name;
+  int depth;
+  gboolean ok = TRUE;
+
+  if (import->failed)
+    return;
+  flush_text (import);
+  depth = ++import->depth;
+  if (depth >= MAX_DEPTH)
+    {
+      import->depth = MAX_DEPTH - 1;
+      fail_here (import, import->error, JD_EXCHANGE_ERROR_INVALID, _("The elements nest too deeply"));
+      stop (import);
+      return;
+    }
+  /* local names come from the parser's dictionary: they live as long as it */
+  import->stack[depth] = name;
+  g_string_truncate (import->text, 0);
+  collect_attrs (import, n_attributes, attributes);
+
+  /* The root's namespace and version come before the schema's complaints. */
+  if (depth == 0 || !import->xml_failed)
+    ok = start_element (import, depth, (const char *) uri, name, import->error);
+  if (!ok)
+    {
+      stop (import);
+      return;
+    }
+  if (depth == 1 && g_strcmp0 (name, "digest") == 0)
+    import->seen_digest = TRUE;
+}
+
+static void
+on_end_element (void          *user_data,
+                const xmlChar *local_name,
+                const xmlChar *prefix,
+                const xmlChar *uri)
+{
+  Import *import = user_data;
+  int depth = import->depth;
+
+  if (import->failed)
+    return;
+  flush_text (import);
+  if (depth >= 1 && import->digesting)
+    _jd_exchange_digest_end (import->digest);
+  if (depth == 2 && g_strcmp0 (import->stack[1], "year") == 0 &&
+      g_strcmp0 (import->stack[2], "officers") == 0 && !import->xml_failed &&
+      !end_officers (import, import->error))
+    {
+      stop (import);
+      return;
+    }
+  if (depth == 1 && g_strcmp0 (import->stack[1], "digest") == 0)
+    {
+      g_free (import->digest_text);
+      import->digest_text = g_strstrip (g_strdup (import->text->str));
+    }
+  if (depth == 1)
+    import->digesting = FALSE;
+  g_string_truncate (import->text, 0);
+  import->depth--;
+}
+
+static void
+on_characters (void          *user_data,
+               const xmlChar *text,
+               int            length)
+{
+  Import *import = user_data;
+
+  if (import->failed)
+    return;
+  g_string_append_len (import->text, (const char *) text, length);
+  import->text_pending = TRUE;
+}
+
+static void
+refuse_declarations (Import *import)
+{
+  if (import->failed)
+    return;
+  fail_here (import, import->error, JD_EXCHANGE_ERROR_MALFORMED,
+             _("Document type declarations and entities are not allowed in exchange files"));
+  stop (import);
+}
+
+static void
+on_doctype (void          *user_data,
+            const xmlChar *name,
+            const xmlChar *external_id,
+            const xmlChar *system_id)
+{
+  refuse_declarations (user_data);
+}
+
+static void
+on_entity_decl (void          *user_data,
+                const xmlChar *name,
+                int            type,
+                const xmlChar *public_id,
+                const xmlChar *system_id,
+                xmlChar       *content)
+{
+  refuse_declarations (user_data);
+}
+
+static void
+on_reference (void          *user_data,
+              const xmlChar *name)
+{
+  refuse_declarations (user_data);
+}
+
 static gboolean
 run (Import        *import,
      GCancellable  *cancellable,
@@ -931,12 +1106,18 @@ run (Import        *import,
 {
   g_autofree char *schema_path = NULL;
   g_autofree char *digest_text = NULL;
-  xmlSchemaParserCtxtPtr parser = NULL;
+  xmlSchemaParserCtxtPtr schema_parser = NULL;
   xmlSchemaPtr schema = NULL;
+  xmlSchemaValidCtxtPtr validator = NULL;
+  xmlSchemaSAXPlugPtr plug = NULL;
+  xmlSAXHandler sax;
+  xmlSAXHandlerPtr sax_handler;
+  void *sax_data;
+  FILE *file;
+  guint64 consumed = 0;
   gboolean ok = TRUE;
   gboolean seen_digest = FALSE;
   GStatBuf st;
-  int ret;
 
   if (g_stat (import->path, &st) != 0 || !S_ISREG (st.st_mode))
     {
@@ -964,131 +1145,113 @@ run (Import        *import,
   schema_path = jd_exchange_find_schema (error);
   if (schema_path == NULL)
     return FALSE;
-  parser = xmlSchemaNewParserCtxt (schema_path);
-  schema = parser != NULL ? xmlSchemaParse (parser) : NULL;
-  g_clear_pointer (&parser, xmlSchemaFreeParserCtxt);
-  if (schema == NULL)
+  schema_parser = xmlSchemaNewParserCtxt (schema_path);
+  schema = schema_parser != NULL ? xmlSchemaParse (schema_parser) : NULL;
+  g_clear_pointer (&schema_parser, xmlSchemaFreeParserCtxt);
+  validator = schema != NULL ? xmlSchemaNewValidCtxt (schema) : NULL;
+  if (validator == NULL)
     {
+      g_clear_pointer (&schema, xmlSchemaFree);
       g_set_error (error, JD_EXCHANGE_ERROR, JD_EXCHANGE_ERROR_SCHEMA,
                    _("The schema “%s” cannot be loaded"), schema_path);
       return FALSE;
     }
 
-  /* No network, no DTD loading, no entity substitution; a DOCTYPE is refused below. */
-  import->reader = xmlReaderForFile (import->path, NULL, XML_PARSE_NONET);
-  if (import->reader == NULL)
+  file = g_fopen (import->path, "rb");
+  if (file == NULL)
     {
+      int saved = errno;
+
+      xmlSchemaFreeValidCtxt (validator);
       xmlSchemaFree (schema);
       g_set_error (error, JD_EXCHANGE_ERROR, JD_EXCHANGE_ERROR_IO,
-                   _("Cannot read “%s”"), import->path);
+                   _("Cannot read “%s”: %s"), import->path, g_strerror (saved));
       return FALSE;
     }
-  if (xmlTextReaderSetSchema (import->reader, schema) != 0)
+
+  /* SAX2, with the schema validating each event before it reaches us: no
+   * tree, no network, no DTD, no entity substitution (a DOCTYPE was refused
+   * above; the handlers below refuse one again should it get through). */
+  memset (&sax, 0, sizeof sax);
+  sax.initialized = XML_SAX2_MAGIC;
+  sax.startElementNs = on_start_element;
+  sax.endElementNs = on_end_element;
+  sax.characters = on_characters;
+  sax.cdataBlock = on_characters;
+  sax.internalSubset = on_doctype;
+  sax.externalSubset = on_doctype;
+  sax.entityDecl = on_entity_decl;
+  sax.reference = on_reference;
+  sax.serror = on_xml_error;
+  sax_handler = &sax;
+  sax_data = import;
+  plug = xmlSchemaSAXPlug (validator, &sax_handler, &sax_data);
+  xmlSchemaSetValidStructuredErrors (validator, on_xml_error, import);
+  xmlSetStructuredErrorFunc (import, on_xml_error);
+
+  import->error = error;
+  import->depth = -1;
+  import->parser = xmlCreatePushParserCtxt (sax_handler, sax_data, NULL, 0, import->path);
+  if (import->parser == NULL || plug == NULL)
     {
       ok = FALSE;
       g_set_error (error, JD_EXCHANGE_ERROR, JD_EXCHANGE_ERROR_SCHEMA,
                    _("The schema “%s” cannot be loaded"), schema_path);
     }
-  xmlSetStructuredErrorFunc (import, on_xml_error);
+  else
+    xmlCtxtUseOptions (import->parser, XML_PARSE_NONET);
 
-  while (ok && (ret = xmlTextReaderRead (import->reader)) == 1)
+  while (ok)
     {
-      int type = xmlTextReaderNodeType (import->reader);
-      int depth = xmlTextReaderDepth (import->reader);
+      char buffer[64 * 1024];
+      size_t n = fread (buffer, 1, sizeof buffer, file);
+      gboolean last = n < sizeof buffer;
 
-      if (type == XML_READER_TYPE_DOCUMENT_TYPE || type == XML_READER_TYPE_ENTITY_REFERENCE ||
-          type == XML_READER_TYPE_ENTITY)
+      if (last && ferror (file))
         {
-          ok = fail_here (import, error, JD_EXCHANGE_ERROR_MALFORMED,
-                          _("Document type declarations and entities are not allowed in exchange files"));
+          g_set_error (error, JD_EXCHANGE_ERROR, JD_EXCHANGE_ERROR_IO,
+                       _("Cannot read “%s”: %s"), import->path, g_strerror (errno));
+          ok = FALSE;
           break;
         }
-      if (depth >= MAX_DEPTH)
+      xmlParseChunk (import->parser, buffer, (int) n, last);
+      consumed += n;
+      if (import->failed)
         {
-          ok = fail_here (import, error, JD_EXCHANGE_ERROR_INVALID, _("The elements nest too deeply"));
+          ok = FALSE;
           break;
         }
-
-      if (type == XML_READER_TYPE_ELEMENT)
+      if (import->xml_failed)
         {
-          /* The root's namespace and version come before the schema's complaints. */
-          if (depth == 0 || !import->xml_failed)
-            ok = start_element (import, depth, error);
-          if (ok && !import->xml_failed)
-            {
-              import->stack[depth] = (const char *) xmlTextReaderConstLocalName (import->reader);
-              if (depth == 1 && g_strcmp0 (import->stack[1], "digest") == 0)
-                seen_digest = TRUE;
-              g_string_truncate (import->text, 0);
-              if (xmlTextReaderIsEmptyElement (import->reader) == 1 && depth >= 1 && import->digesting)
-                _jd_exchange_digest_end (import->digest);
-              if (xmlTextReaderIsEmptyElement (import->reader) == 1 && depth == 1)
-                import->digesting = FALSE;
-            }
+          /* Translators: file, line, column, element path, what is wrong */
+          g_set_error (error, JD_EXCHANGE_ERROR,
+                       import->xml_domain == XML_FROM_SCHEMASV ? JD_EXCHANGE_ERROR_INVALID
+                                                                : JD_EXCHANGE_ERROR_MALFORMED,
+                       _("%s, line %d, column %d, at %s: %s"), import->path,
+                       import->xml_line, import->xml_column, import->xml_path, import->xml_message);
+          ok = FALSE;
+          break;
         }
-      else if (type == XML_READER_TYPE_END_ELEMENT)
-        {
-          if (depth >= 1 && import->digesting)
-            _jd_exchange_digest_end (import->digest);
-          if (depth == 2 && g_strcmp0 (import->stack[1], "year") == 0 &&
-              g_strcmp0 (import->stack[2], "officers") == 0 && !import->xml_failed)
-            ok = end_officers (import, error);
-          if (depth == 1 && g_strcmp0 (import->stack[1], "digest") == 0)
-            digest_text = g_strstrip (g_strdup (import->text->str));
-          if (depth == 1)
-            import->digesting = FALSE;
-        }
-      else if (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA ||
-               type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE)
-        {
-          const char *value = (const char *) xmlTextReaderConstValue (import->reader);
-
-          if (value != NULL)
-            {
-              g_string_append (import->text, value);
-              if (import->digesting)
-                _jd_exchange_digest_text (import->digest, value);
-            }
-        }
-
-      if (!ok)
+      if (last)
         break;
-      if (import->xml_failed)
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
         {
-          ok = fail_at (import, error,
-                        import->xml_domain == XML_FROM_SCHEMASV ? JD_EXCHANGE_ERROR_INVALID
-                                                                 : JD_EXCHANGE_ERROR_MALFORMED,
-                        import->xml_line, import->xml_column, import->xml_message);
+          ok = FALSE;
           break;
         }
-
-      if (++import->node_count % 4096 == 0)
-        {
-          if (g_cancellable_set_error_if_cancelled (cancellable, error))
-            {
-              ok = FALSE;
-              break;
-            }
-          if (progress != NULL && import->file_size > 0)
-            progress (CLAMP ((double) xmlTextReaderByteConsumed (import->reader) /
-                             (double) import->file_size, 0.0, 1.0), user_data);
-        }
+      if (progress != NULL && import->file_size > 0)
+        progress (CLAMP ((double) consumed / (double) import->file_size, 0.0, 1.0), user_data);
     }
+  fclose (file);
 
-  if (ok && ret != 0)
-    {
-      if (import->xml_failed)
-        ok = fail_at (import, error,
-                      import->xml_domain == XML_FROM_SCHEMASV ? JD_EXCHANGE_ERROR_INVALID
-                                                               : JD_EXCHANGE_ERROR_MALFORMED,
-                      import->xml_line, import->xml_column, import->xml_message);
-      else
-        ok = fail_here (import, error, JD_EXCHANGE_ERROR_MALFORMED, _("The file is not well-formed XML"));
-    }
-  if (ok && xmlTextReaderIsValid (import->reader) != 1)
+  if (ok && !import->parser->wellFormed)
+    ok = fail_here (import, error, JD_EXCHANGE_ERROR_MALFORMED, _("The file is not well-formed XML"));
+  if (ok && xmlSchemaIsValid (validator) != 1)
     ok = fail_here (import, error, JD_EXCHANGE_ERROR_INVALID,
                     import->xml_message != NULL ? import->xml_message
                                                 : _("The file does not follow the schema"));
+  digest_text = g_steal_pointer (&import->digest_text);
+  seen_digest = import->seen_digest;
   if (ok && (!seen_digest || digest_text == NULL))
     ok = fail_here (import, error, JD_EXCHANGE_ERROR_INVALID, _("The digest is missing"));
 #ifdef FUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION
@@ -1110,8 +1273,16 @@ run (Import        *import,
     }
 
   xmlSetStructuredErrorFunc (NULL, NULL);
-  xmlFreeTextReader (import->reader);
-  import->reader = NULL;
+  if (import->parser != NULL)
+    {
+      if (import->parser->myDoc != NULL)
+        xmlFreeDoc (import->parser->myDoc);
+      xmlFreeParserCtxt (import->parser);
+      import->parser = NULL;
+    }
+  if (plug != NULL)
+    xmlSchemaSAXUnplug (plug);
+  xmlSchemaFreeValidCtxt (validator);
   xmlSchemaFree (schema);
 
   if (ok && progress != NULL)
@@ -1181,6 +1352,7 @@ read_file (JdDb                          *db,
   g_hash_table_unref (import.domains);
   g_hash_table_unref (import.officers_cleared);
   g_free (import.xml_message);
+  g_free (import.xml_path);
   jd_exchange_summary_clear (&local_summary);
   return ok;
 }
