@@ -89,6 +89,7 @@ typedef struct
   GString                *text;               /* of the current element, so far */
   gboolean                text_pending;       /* TEXT not yet in the digest */
   GPtrArray              *attrs;              /* (ns, name, value) triples */
+  guint                   attr_hint;          /* where get_attr () looks first */
   GStringChunk           *values;
 
   gboolean                records;
@@ -192,15 +193,24 @@ fail_db (Import  *import,
   return ret;
 }
 
+/* The importer asks for attributes mostly in the order files have them:
+ * the search starts after the last one found. */
 static const char *
 get_attr (Import     *import,
           const char *name)
 {
-  for (guint i = 0; i + 2 < import->attrs->len; i += 3)
+  guint n = import->attrs->len / 3;
+
+  for (guint k = 0; k < n; k++)
     {
-      if (*(const char *) g_ptr_array_index (import->attrs, i) == '\0' &&
-          g_str_equal (g_ptr_array_index (import->attrs, i + 1), name))
-        return g_ptr_array_index (import->attrs, i + 2);
+      guint i = (import->attr_hint + k) % n;
+
+      if (*(const char *) g_ptr_array_index (import->attrs, 3 * i) == '\0' &&
+          strcmp (g_ptr_array_index (import->attrs, 3 * i + 1), name) == 0)
+        {
+          import->attr_hint = i + 1;
+          return g_ptr_array_index (import->attrs, 3 * i + 2);
+        }
     }
   return NULL;
 }
@@ -728,6 +738,7 @@ collect_attrs (Import         *import,
 {
   g_ptr_array_set_size (import->attrs, 0);
   g_string_chunk_clear (import->values);
+  import->attr_hint = 0;
 
   for (int i = 0; i < n_attributes; i++)
     {
