@@ -17,6 +17,7 @@
 
 #include "jd-db-private.h"
 #include "jd-exchange-export.h"
+#include "jd-sha256.h"
 #include "jd-stats-private.h"
 
 G_DEFINE_QUARK (jd-exchange-error-quark, jd_exchange_error)
@@ -49,7 +50,7 @@ append (GString    *string,
 
 struct _JdExchangeDigest
 {
-  GChecksum *checksum;
+  JdSha256   checksum;
   GString   *line;   /* canonical lines not yet hashed */
 };
 
@@ -61,7 +62,7 @@ _jd_exchange_digest_new (void)
 {
   JdExchangeDigest *digest = g_new0 (JdExchangeDigest, 1);
 
-  digest->checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  jd_sha256_init (&digest->checksum);
   digest->line = g_string_sized_new (DIGEST_CHUNK + 4096);
   return digest;
 }
@@ -71,7 +72,7 @@ _jd_exchange_digest_free (JdExchangeDigest *digest)
 {
   if (digest == NULL)
     return;
-  g_checksum_free (digest->checksum);
+  jd_sha256_clear (&digest->checksum);
   g_string_free (digest->line, TRUE);
   g_free (digest);
 }
@@ -100,8 +101,7 @@ digest_flush (JdExchangeDigest *digest)
 {
   if (digest->line->len == 0)
     return;   /* nothing new: the checksum may be closed already */
-  g_checksum_update (digest->checksum, (const guchar *) digest->line->str,
-                     (gssize) digest->line->len);
+  jd_sha256_update (&digest->checksum, (const guint8 *) digest->line->str, digest->line->len);
   g_string_truncate (digest->line, 0);
 }
 
@@ -190,7 +190,7 @@ const char *
 _jd_exchange_digest_get_string (JdExchangeDigest *digest)
 {
   digest_flush (digest);
-  return g_checksum_get_string (digest->checksum);
+  return jd_sha256_get_string (&digest->checksum);
 }
 
 /* The writer ------------------------------------------------------------------ */
