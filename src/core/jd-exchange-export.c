@@ -132,15 +132,15 @@ compare_attrs (const char * const *x,
 }
 
 void
-_jd_exchange_digest_start (JdExchangeDigest *digest,
-                           const char       *ns,
-                           const char       *local_name,
-                           GPtrArray        *attrs)
+_jd_exchange_digest_start (JdExchangeDigest   *digest,
+                           const char         *ns,
+                           const char         *local_name,
+                           const char * const *triples,
+                           guint               n)
 {
   const char *stack_sorted[3 * 32];
   g_autofree const char **heap_sorted = NULL;
   const char **sorted = stack_sorted;
-  guint n = attrs != NULL ? attrs->len / 3 : 0;
 
   g_string_append_c (digest->line, 'S');
   append (digest->line, ns);
@@ -154,7 +154,7 @@ _jd_exchange_digest_start (JdExchangeDigest *digest,
     sorted = heap_sorted = g_new (const char *, n * 3);
   for (guint i = 0; i < n; i++)
     {
-      const char * const *triple = (const char * const *) attrs->pdata + 3 * i;
+      const char * const *triple = triples + 3 * i;
       guint j = i;
 
       while (j > 0 && compare_attrs (sorted + 3 * (j - 1), triple) > 0)
@@ -210,6 +210,8 @@ jd_exchange_export_options_init (JdExchangeExportOptions *options)
   memset (options, 0, sizeof *options);
 }
 
+#define MAX_ATTRS 32
+
 /* The output: XML written straight into a buffer, two spaces of indent per
  * level, empty elements closed with "/>"; far faster than xmlTextWriter for
  * a million small elements. */
@@ -223,8 +225,13 @@ typedef struct
   gboolean          inline_text; /* the innermost element holds text: no indent before its end */
   GPtrArray        *names;     /* the open elements */
   JdExchangeDigest *digest;
-  GPtrArray        *attrs;   /* (ns, name, value) triples of the element being written */
-  GStringChunk     *values;
+  /* (ns, name, value) of the element being written: values are literals,
+   * text of the statement's current row, or NUMBERS, all alive until the
+   * element starts */
+  const char       *attrs[3 * MAX_ATTRS];
+  guint             n_attrs;
+  char              numbers[MAX_ATTRS][24];
+  guint             n_numbers;
   gint64            district_id;
   gboolean          failed;
 } Writer;
@@ -306,9 +313,11 @@ attr (Writer     *w,
       const char *name,
       const char *value)
 {
-  g_ptr_array_add (w->attrs, (gpointer) "");
-  g_ptr_array_add (w->attrs, (gpointer) name);
-  g_ptr_array_add (w->attrs, g_string_chunk_insert (w->values, value));
+  g_assert (w->n_attrs < MAX_ATTRS);
+  w->attrs[3 * w->n_attrs] = "";
+  w->attrs[3 * w->n_attrs + 1] = name;
+  w->attrs[3 * w->n_attrs + 2] = value;
+  w->n_attrs++;
 }
 
 static void
@@ -316,9 +325,13 @@ attr_int (Writer     *w,
           const char *name,
           gint64      value)
 {
-  char buffer[24];
-  char *p = buffer + sizeof buffer;
+  char *buffer;
+  char *p;
   guint64 magnitude = value < 0 ? -(guint64) value : (guint64) value;
+
+  g_assert (w->n_numbers < MAX_ATTRS);
+  buffer = w->numbers[w->n_numbers++];
+  p = buffer + sizeof w->numbers[0];
 
   *--p = '\0';
   do
@@ -349,12 +362,12 @@ start (Writer     *w,
     indent (w);
   g_string_append_c (w->out, '<');
   append (w->out, name);
-  for (guint i = 0; i + 2 < w->attrs->len; i += 3)
+  for (guint i = 0; i < 3 * w->n_attrs; i += 3)
     {
       g_string_append_c (w->out, ' ');
-      append (w->out, g_ptr_array_index (w->attrs, i + 1));
+      append (w->out, w->attrs[i + 1]);
       append (w->out, "=\"");
-      append_xml (w->out, g_ptr_array_index (w->attrs, i + 2), TRUE);
+      append_xml (w->out, w->attrs[i + 2], TRUE);
       g_string_append_c (w->out, '"');
     }
   w->open = TRUE;
@@ -362,9 +375,9 @@ start (Writer     *w,
   w->depth++;
   g_ptr_array_add (w->names, (gpointer) name);
   if (digested)
-    _jd_exchange_digest_start (w->digest, JD_EXCHANGE_NAMESPACE, name, w->attrs);
-  g_ptr_array_set_size (w->attrs, 0);
-  g_string_chunk_clear (w->values);
+    _jd_exchange_digest_start (w->digest, JD_EXCHANGE_NAMESPACE, name, w->attrs, w->n_attrs);
+  w->n_attrs = 0;
+  w->n_numbers = 0;
 }
 
 static void
@@ -719,7 +732,6 @@ jd_exchange_export (JdDb                          *db,
   g_autoptr(sqlite3_stmt) district = NULL;
   g_autoptr(sqlite3_stmt) years = NULL;
   g_autoptr(JdExchangeDigest) digest = NULL;
-  g_autoptr(GPtrArray) attrs = NULL;
   g_autoptr(GDateTime) now = NULL;
   g_autofree char *created = NULL;
   g_autofree char *dir = NULL;
@@ -809,8 +821,6 @@ jd_exchange_export (JdDb                          *db,
   w.out = g_string_sized_new (OUTPUT_CHUNK + 4096);
   w.names = g_ptr_array_new ();
   w.digest = digest = _jd_exchange_digest_new ();
-  w.attrs = attrs = g_ptr_array_new ();
-  w.values = g_string_chunk_new (256);
 
   ok = TRUE;
   append (w.out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
@@ -866,7 +876,6 @@ jd_exchange_export (JdDb                          *db,
   flush_output (&w);
   g_string_free (w.out, TRUE);
   g_ptr_array_unref (w.names);
-  g_string_chunk_free (w.values);
 
   if (ok && (w.failed || fflush (file) != 0 || ferror (file) || fsync (fileno (file)) != 0))
     {

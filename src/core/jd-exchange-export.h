@@ -62,11 +62,12 @@ typedef struct _JdExchangeDigest JdExchangeDigest;
 
 JdExchangeDigest *_jd_exchange_digest_new        (void);
 void              _jd_exchange_digest_free       (JdExchangeDigest *digest);
-/* ATTRS: NAMESPACE ("" when none), LOCAL NAME, VALUE triples, any order */
-void              _jd_exchange_digest_start      (JdExchangeDigest *digest,
-                                                  const char       *ns,
-                                                  const char       *local_name,
-                                                  GPtrArray        *attrs);
+/* TRIPLES: N_ATTRS × (NAMESPACE ("" when none), LOCAL NAME, VALUE), any order */
+void              _jd_exchange_digest_start      (JdExchangeDigest   *digest,
+                                                  const char         *ns,
+                                                  const char         *local_name,
+                                                  const char * const *triples,
+                                                  guint               n_attrs);
 void              _jd_exchange_digest_text       (JdExchangeDigest *digest,
                                                   const char       *text);
 void              _jd_exchange_digest_end        (JdExchangeDigest *digest);

@@ -871,7 +871,8 @@ start_element (Import      *import,
   if (depth == 1)
     import->digesting = !(ours && (g_str_equal (name, "header") || g_str_equal (name, "digest")));
   if (import->digesting)
-    _jd_exchange_digest_start (import->digest, ns != NULL ? ns : "", name, import->attrs);
+    _jd_exchange_digest_start (import->digest, ns != NULL ? ns : "", name,
+                               (const char * const *) import->attrs->pdata, import->attrs->len / 3);
 
   if (!ours)
     return TRUE;
