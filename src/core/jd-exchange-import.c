@@ -765,8 +765,10 @@ collect_attrs (Import         *import,
           *out = '\0';
         }
 
-      g_ptr_array_add (import->attrs, g_string_chunk_insert (import->values, ns != NULL ? ns : ""));
-      g_ptr_array_add (import->attrs, g_string_chunk_insert (import->values, name));
+      /* names and namespaces come from the parser's dictionary: they live as
+       * long as the parser */
+      g_ptr_array_add (import->attrs, (gpointer) (ns != NULL ? ns : ""));
+      g_ptr_array_add (import->attrs, (gpointer) name);
       g_ptr_array_add (import->attrs, value);
     }
 }
