@@ -1407,7 +1407,9 @@ add_defects_table (JdReviewDoc     *doc,
       g_autofree char *no = g_strdup_printf ("%u", i + 1);
       g_autofree char *item = NULL;
       g_autofree char *files = g_strdup_printf ("%u", defect->n_files);
-      g_autofree char *points = format_points (defect->points);
+      g_autofree char *points = defect->n_vetoes > 0 && defect->points <= 0.0
+                                  ? g_strdup (C_("points deducted", "Veto"))
+                                  : format_points (defect->points);
 
       if (defect->section != NULL && *defect->section != '\0')
         item = g_strdup_printf ("%s\n%s", defect->text, defect->section);

@@ -1095,7 +1095,9 @@ test_results (void)
   defect = g_ptr_array_index (results->defects, 2);
   g_assert_cmpint (defect->item_id, ==, veto_item_id);
   g_assert_cmpuint (defect->n_files, ==, 1);
+  g_assert_cmpuint (defect->n_vetoes, ==, 1);   /* shown as a veto, not as 0 points */
   g_assert_cmpfloat (defect->points, ==, 0);
+  g_assert_cmpuint (((JdReviewDefect *) g_ptr_array_index (results->defects, 0))->n_vetoes, ==, 0);
 
   /* Ranked by average, the tie broken by total */
   g_assert_cmpuint (results->agencies->len, ==, 3);

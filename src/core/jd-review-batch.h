@@ -231,6 +231,7 @@ typedef struct
   char    *text;
   char    *section;        /* the item's section title */
   guint    n_files;        /* files where it was deducted or vetoed */
+  guint    n_vetoes;       /* files where its veto was hit */
   double   points;         /* total deducted */
 } JdReviewDefect;
 

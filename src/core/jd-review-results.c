@@ -60,14 +60,17 @@ typedef struct
 {
   gint64  item_id;
   guint   n_files;
+  guint   n_vetoes;
   double  points;
 } DefectAcc;
 
-/* Adds POINTS of ITEM_ID, from a new file when NEW_FILE */
+/* Adds POINTS of ITEM_ID (and its veto when VETO_HIT), from a new file
+ * when NEW_FILE */
 static void
 defects_add (GHashTable *defects,
              gint64      item_id,
              double      points,
+             gboolean    veto_hit,
              gboolean    new_file)
 {
   DefectAcc *acc = g_hash_table_lookup (defects, &item_id);
@@ -81,6 +84,8 @@ defects_add (GHashTable *defects,
   acc->points += points;
   if (new_file)
     acc->n_files++;
+  if (new_file && veto_hit)
+    acc->n_vetoes++;
 }
 
 static GHashTable *
@@ -122,6 +127,7 @@ defects_list (GHashTable *defects,
 
       defect->item_id = acc->item_id;
       defect->n_files = acc->n_files;
+      defect->n_vetoes = acc->n_vetoes;
       defect->points = acc->points;
       if (template != NULL)
         {
@@ -325,6 +331,7 @@ jd_review_batch_results (JdDb    *db,
       gboolean reconciled = sqlite3_column_int (stmt, 1) != 0;
       gint64 item_id = sqlite3_column_int64 (stmt, 2);
       double deducted = sqlite3_column_double (stmt, 3);
+      gboolean veto_hit = sqlite3_column_int (stmt, 4) != 0;
       const JdReviewStanding *standing = g_hash_table_lookup (standings, &file_id);
       const JdReviewFile *file = g_hash_table_lookup (by_file, &file_id);
       AgencyAcc *acc;
@@ -339,10 +346,10 @@ jd_review_batch_results (JdDb    *db,
       last_file = file_id;
       last_item = item_id;
 
-      defects_add (defects, item_id, points, new_file);
+      defects_add (defects, item_id, points, veto_hit, new_file);
       acc = g_hash_table_lookup (by_agency, &file->agency_id);
       if (acc != NULL)
-        defects_add (acc->defects, item_id, points, new_file);
+        defects_add (acc->defects, item_id, points, veto_hit, new_file);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)

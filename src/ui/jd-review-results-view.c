@@ -233,7 +233,11 @@ fill_defects (GListStore *store,
       row_set (row, DEFECT_ITEM, g_strdup (defect->text), i);
       row_set (row, DEFECT_SECTION, g_strdup (defect->section), i);
       row_set (row, DEFECT_FILES, jd_format_count (defect->n_files), defect->n_files);
-      row_set (row, DEFECT_POINTS, format_score (defect->points), defect->points);
+      /* a veto item deducts no points: it zeroes or fails the file */
+      if (defect->n_vetoes > 0 && defect->points <= 0.0)
+        row_set (row, DEFECT_POINTS, g_strdup (C_("points deducted", "Veto")), defect->points);
+      else
+        row_set (row, DEFECT_POINTS, format_score (defect->points), defect->points);
       row->data = (gpointer) defect;
       g_list_store_append (store, row);
     }
