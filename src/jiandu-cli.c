@@ -930,7 +930,8 @@ append_json_defects (GString         *out,
       append_json_string (out, defect->text);
       g_string_append (out, ", \"section\": ");
       append_json_string (out, defect->section);
-      g_string_append_printf (out, ", \"files\": %u, \"points\": %s }", defect->n_files,
+      g_string_append_printf (out, ", \"files\": %u, \"vetoes\": %u, \"points\": %s }",
+                              defect->n_files, defect->n_vetoes,
                               g_ascii_formatd (points, sizeof points, "%.2f", defect->points));
     }
   g_string_append_printf (out, "%s]", defects != NULL && defects->len > 0 ? "\n" : "");
