@@ -20,6 +20,7 @@ typedef struct
 {
   JdReviewDoc *doc;
   char        *date;
+  GtkWindow   *parent;   /* for an error of an asynchronous print */
 } PrintJob;
 
 static void
@@ -52,6 +53,36 @@ draw_page_cb (GtkPrintOperation *operation,
 {
   jd_review_doc_draw_page (job->doc, gtk_print_context_get_cairo_context (context),
                            (guint) page, job->date);
+}
+
+static void
+show_error (GtkWindow    *parent,
+            const GError *error)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (parent, _("Could Not Print"), error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* An asynchronous print has ended */
+static void
+on_done_cb (GtkPrintOperation       *operation,
+            GtkPrintOperationResult  result,
+            PrintJob                *job)
+{
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_autoptr(GError) error = NULL;
+
+      gtk_print_operation_get_error (operation, &error);
+      if (error != NULL)
+        show_error (job->parent, error);
+    }
+  g_clear_object (&job->parent);
+  print_job_free (job);
+  g_object_unref (operation);
 }
 
 static gboolean
@@ -98,11 +129,28 @@ run_operation (GtkWindow        *parent,
   g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), job);
   if (export_path != NULL)
     gtk_print_operation_set_export_filename (operation, export_path);
+  else
+    {
+      /* Hundreds of filled sheets take seconds to draw: page by page from
+       * the main loop, with progress and Cancel, the window stays alive. */
+      gtk_print_operation_set_allow_async (operation, TRUE);
+      gtk_print_operation_set_show_progress (operation, TRUE);
+      g_signal_connect (operation, "done", G_CALLBACK (on_done_cb), job);
+    }
 
   result = gtk_print_operation_run (operation,
                                     export_path != NULL ? GTK_PRINT_OPERATION_ACTION_EXPORT
                                                         : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                     parent, error);
+  if (result == GTK_PRINT_OPERATION_RESULT_IN_PROGRESS)
+    {
+      /* "done" frees the job and the operation */
+      job->parent = parent != NULL ? g_object_ref (parent) : NULL;
+      g_object_ref (operation);
+      return TRUE;
+    }
+  if (export_path == NULL)
+    g_signal_handlers_disconnect_by_func (operation, on_done_cb, job);
   print_job_free (job);
   return result != GTK_PRINT_OPERATION_RESULT_ERROR;
 }
@@ -120,13 +168,7 @@ jd_review_print_run (GtkWindow       *parent,
   g_return_if_fail (JD_IS_DB (db));
 
   if (!run_operation (parent, db, kind, batch_id, file_id, NULL, &error))
-    {
-      GtkWidget *dialog;
-
-      dialog = adw_message_dialog_new (parent, _("Could Not Print"), error->message);
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
-    }
+    show_error (parent, error);
 }
 
 gboolean
