@@ -921,7 +921,14 @@ test_chinese (void)
   const char *localedir = g_getenv ("JIANDU_LOCALEDIR");
   g_autofree char *mo = NULL;
   g_autoptr(GPtrArray) builtins = NULL;
+  g_autoptr(JdDb) db = open_db ();
+  g_autoptr(JdReviewTemplate) stored = NULL;
+  g_autoptr(GError) error = NULL;
   const JdReviewTemplate *general;
+
+  /* stored while Jiandu runs in English */
+  g_assert_true (jd_review_templates_ensure (db, &error));
+  g_assert_no_error (error);
 
   if (localedir == NULL)
     {
@@ -949,6 +956,15 @@ test_chinese (void)
   g_assert_cmpstr (jd_grade_to_label (JD_GRADE_GOOD), ==, "良好");
   g_assert_cmpstr (jd_grade_to_label (JD_GRADE_PASS), ==, "合格");
   g_assert_cmpstr (jd_grade_to_label (JD_GRADE_FAIL), ==, "不合格");
+
+  /* and shown in Chinese once it runs in Chinese: the database holds the
+   * English source texts of the built-in checklists */
+  stored = jd_review_template_load_for_kind (db, JD_REVIEW_KIND_PENALTY_GENERAL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stored->name, ==, "一般程序行政处罚案卷评查表");
+  g_assert_cmpstr (((JdReviewSection *) g_ptr_array_index (stored->sections, 1))->title, ==, "立案阶段");
+  for (guint j = 0; j < stored->items->len; j++)
+    g_assert_true (g_utf8_get_char (((JdReviewItem *) g_ptr_array_index (stored->items, j))->text) >= 0x2E80);
 
   builtins = jd_review_template_builtins ();
   general = g_ptr_array_index (builtins, 0);

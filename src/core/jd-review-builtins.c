@@ -404,8 +404,18 @@ static const BuiltinTemplate builtin_templates[] = {
   { "coercion", JD_REVIEW_KIND_COERCION, N_("Coercion case file review checklist"), coercion_rows, G_N_ELEMENTS (coercion_rows) },
 };
 
+/* With TRANSLATE, in the language Jiandu runs in; else with the English
+ * source texts, as the database stores them. */
+static const char *
+text_of (const char *source,
+         gboolean    translate)
+{
+  return translate ? _(source) : source;
+}
+
 static JdReviewTemplate *
-build (const BuiltinTemplate *builtin)
+build (const BuiltinTemplate *builtin,
+       gboolean               translate)
 {
   JdReviewTemplate *self = jd_review_template_new ();
   int stage = -1;
@@ -413,7 +423,7 @@ build (const BuiltinTemplate *builtin)
 
   self->code = g_strdup (builtin->code);
   self->version = 1;
-  self->name = g_strdup (_(builtin->name));
+  self->name = g_strdup (text_of (builtin->name, translate));
   self->kind = builtin->kind;
   self->mode = JD_SCORING_SUM;
   self->total_points = 100;
@@ -427,16 +437,18 @@ build (const BuiltinTemplate *builtin)
       switch (row->kind)
         {
         case ROW_STAGE:
-          stage = section = jd_review_template_add_section (self, -1, _(row->text), row->points);
+          stage = section = jd_review_template_add_section (self, -1, text_of (row->text, translate),
+                                                            row->points);
           break;
         case ROW_DOCUMENT:
-          section = jd_review_template_add_section (self, stage, _(row->text), row->points);
+          section = jd_review_template_add_section (self, stage, text_of (row->text, translate),
+                                                    row->points);
           break;
         case ROW_ITEM:
           while (n_typical < JD_REVIEW_MAX_TYPICAL && row->typical[n_typical] > 0)
             n_typical++;
-          jd_review_template_add_item (self, section, _(row->text), row->points,
-                                       row->rule != NULL ? _(row->rule) : NULL,
+          jd_review_template_add_item (self, section, text_of (row->text, translate), row->points,
+                                       row->rule != NULL ? text_of (row->rule, translate) : NULL,
                                        row->typical, n_typical, row->veto);
           break;
         default:
@@ -453,7 +465,18 @@ jd_review_template_builtins (void)
   GPtrArray *templates = g_ptr_array_new_with_free_func ((GDestroyNotify) jd_review_template_free);
 
   for (gsize i = 0; i < G_N_ELEMENTS (builtin_templates); i++)
-    g_ptr_array_add (templates, build (&builtin_templates[i]));
+    g_ptr_array_add (templates, build (&builtin_templates[i], TRUE));
+
+  return templates;
+}
+
+GPtrArray *
+_jd_review_template_builtins_untranslated (void)
+{
+  GPtrArray *templates = g_ptr_array_new_with_free_func ((GDestroyNotify) jd_review_template_free);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (builtin_templates); i++)
+    g_ptr_array_add (templates, build (&builtin_templates[i], FALSE));
 
   return templates;
 }

@@ -731,6 +731,41 @@ typical_from_string (JdReviewItem *item,
     }
 }
 
+/* A built-in template is stored with its English source texts and shown in
+ * the language Jiandu runs in, whoever first stored it (an edited copy is a
+ * user's template and keeps the words it was saved with). */
+static void
+replace_translated (char **text)
+{
+  const char *translated;
+
+  if (*text == NULL || **text == '\0')
+    return;
+  translated = g_dgettext (GETTEXT_PACKAGE, *text);
+  if (translated != *text)
+    {
+      char *copy = g_strdup (translated);
+
+      g_free (*text);
+      *text = copy;
+    }
+}
+
+static void
+translate_builtin (JdReviewTemplate *self)
+{
+  replace_translated (&self->name);
+  for (guint i = 0; i < self->sections->len; i++)
+    replace_translated (&((JdReviewSection *) g_ptr_array_index (self->sections, i))->title);
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      JdReviewItem *item = g_ptr_array_index (self->items, i);
+
+      replace_translated (&item->text);
+      replace_translated (&item->rule);
+    }
+}
+
 JdReviewTemplate *
 jd_review_template_load (JdDb    *db,
                          gint64   template_id,
@@ -863,6 +898,8 @@ jd_review_template_load (JdDb    *db,
       return NULL;
     }
 
+  if (self->builtin)
+    translate_builtin (self);
   return g_steal_pointer (&self);
 }
 
@@ -1176,7 +1213,7 @@ jd_review_templates_ensure (JdDb    *db,
 
   g_return_val_if_fail (JD_IS_DB (db), FALSE);
 
-  builtins = jd_review_template_builtins ();
+  builtins = _jd_review_template_builtins_untranslated ();
   if (!jd_db_begin (db, error))
     return FALSE;
 

@@ -143,6 +143,10 @@ gboolean jd_review_template_validate (const JdReviewTemplate *self,
  * inspection and coercion (§2.10–2.11). Element type JdReviewTemplate*. */
 GPtrArray *jd_review_template_builtins (void);
 
+/* The same with the English source texts, as jd_review_templates_ensure ()
+ * stores them (jd_review_template_load () shows them translated). */
+GPtrArray *_jd_review_template_builtins_untranslated (void);
+
 /* Stores the built-in templates if the database has none of their codes yet.
  * Called before any review work; idempotent. */
 gboolean   jd_review_templates_ensure (JdDb    *db,
