@@ -483,6 +483,7 @@ test_bad_files (void)
     { "dangling-reference.xml", JD_EXCHANGE_ERROR_INVALID },
     { "part-larger-than-whole.xml", JD_EXCHANGE_ERROR_INVALID },
     { "officers-beyond-counts.xml", JD_EXCHANGE_ERROR_INVALID },
+    { "missing-attribute.xml", JD_EXCHANGE_ERROR_INVALID },
     { "billion-laughs.xml", JD_EXCHANGE_ERROR_MALFORMED },
     { "external-entity.xml", JD_EXCHANGE_ERROR_MALFORMED },
     { "wrong-digest.xml", JD_EXCHANGE_ERROR_DIGEST },

@@ -857,6 +857,46 @@ check_references (Import      *import,
   return TRUE;
 }
 
+/* The attributes the importer reads of each element, all required by the schema */
+static const struct
+{
+  const char *element;
+  const char *attributes[4];
+} required_attributes[] = {
+  { "district", { "code", "name", NULL } },
+  { "year", { "value", NULL } },
+  { "domain", { "code", "name", NULL } },
+  { "agency", { "id", "name", "kind", NULL } },
+  { "count", { "agency", NULL } },
+  { "officer", { "agency", "name", "status", NULL } },
+  { "row", { "agency", "category", "procedure", NULL } },
+  { "figures", { "agency", NULL } },
+  { "record", { "agency", "category", "opened", NULL } },
+};
+
+static gboolean
+check_required (Import      *import,
+                const char  *name,
+                GError     **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (required_attributes); i++)
+    {
+      if (!g_str_equal (required_attributes[i].element, name))
+        continue;
+      for (guint j = 0; required_attributes[i].attributes[j] != NULL; j++)
+        if (get_attr (import, required_attributes[i].attributes[j]) == NULL)
+          {
+            g_autofree char *message =
+              g_strdup_printf (_("The element “%s” lacks its attribute “%s”"),
+                               name, required_attributes[i].attributes[j]);
+
+            return fail_here (import, error, JD_EXCHANGE_ERROR_INVALID, message);
+          }
+      break;
+    }
+  return TRUE;
+}
+
 static gboolean
 start_element (Import      *import,
                int          depth,
@@ -878,6 +918,11 @@ start_element (Import      *import,
 
   if (!ours)
     return TRUE;
+
+  /* The schema reports a missing attribute only after this has seen the
+   * element: what the importer reads must be there first. */
+  if (!check_required (import, name, error))
+    return FALSE;
 
   if (depth == 2 && g_strcmp0 (parent, "header") == 0)
     {
