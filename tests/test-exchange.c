@@ -522,6 +522,89 @@ test_bad_files (void)
     }
 }
 
+/* A record that fails deep in a section (the records are read in batches by
+ * a thread of their own) is named by its line, and nothing is kept. */
+static void
+check_bad_record (const char *text,
+                  int         record,
+                  const char *from,
+                  const char *to,
+                  const char *problem)
+{
+  g_autoptr(JdDb) db = open_memory ();
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = tmp_path ("bad-record.xml");
+  g_autofree char *joined = NULL;
+  g_autofree char *where = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  JdExchangeImportOptions options = { TRUE };
+  Fixture fixture;
+  int seen = 0;
+  guint line = 0;
+
+  for (guint i = 0; lines[i] != NULL && line == 0; i++)
+    {
+      if (strstr (lines[i], "<record ") != NULL && strstr (lines[i], from) != NULL &&
+          ++seen == record)
+        {
+          g_autoptr(GString) changed = g_string_new (lines[i]);
+
+          g_string_replace (changed, from, to, 0);
+          g_free (lines[i]);
+          lines[i] = g_string_free (g_steal_pointer (&changed), FALSE);
+          line = i + 1;
+        }
+    }
+  g_assert_cmpuint (line, >, 0);
+  joined = g_strjoinv ("\n", lines);
+  g_assert_true (g_file_set_contents (path, joined, -1, NULL));
+  where = g_strdup_printf ("line %u, column ", line);
+
+  fixture_fill (db, &fixture);
+  before = db_checksum (db);
+
+  g_assert_false (jd_exchange_validate (path, NULL, NULL, NULL, NULL, &error));
+  g_assert_error (error, JD_EXCHANGE_ERROR, JD_EXCHANGE_ERROR_INVALID);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, where));
+  g_assert_nonnull (strstr (error->message, "/records/record"));
+  g_assert_nonnull (strstr (error->message, problem));
+  g_clear_error (&error);
+
+  g_assert_false (jd_exchange_import (db, path, &options, NULL, NULL, NULL, NULL, &error));
+  g_assert_error (error, JD_EXCHANGE_ERROR, JD_EXCHANGE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, where));
+  g_assert_nonnull (strstr (error->message, problem));
+  after = db_checksum (db);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_bad_record (void)
+{
+  g_autoptr(JdDb) db = open_memory ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = tmp_path ("many-records.xml");
+  g_autofree char *text = NULL;
+  JdSampleOptions options;
+
+  jd_sample_options_init (&options);
+  options.records_per_year = 5000;
+  options.years = 1;
+  g_assert_true (jd_sample_generate (db, &options, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  export (db, NULL, WITH_RECORDS, path);
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+
+  /* in the third batch of 1,024: a penalty without its procedure */
+  check_bad_record (text, 2500, "category=\"inspection\"", "category=\"penalty\"",
+                    "procedure");
+  /* the first record: one closed in another year than its section's */
+  check_bad_record (text, 1, "closed=\"2025-", "closed=\"2024-", "does not count");
+}
+
 /* A cancelled or failed export leaves no file under the real name */
 static void
 test_export_atomic (void)
@@ -640,6 +723,7 @@ main (int    argc,
   g_test_add_func ("/exchange/replace-keeps-reviews", test_replace_keeps_reviews);
   g_test_add_func ("/exchange/second-district", test_second_district);
   g_test_add_func ("/exchange/bad-files", test_bad_files);
+  g_test_add_func ("/exchange/bad-record", test_bad_record);
   g_test_add_func ("/exchange/export-atomic", test_export_atomic);
   g_test_add_func ("/exchange/cli", test_cli);
 

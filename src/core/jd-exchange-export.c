@@ -48,10 +48,19 @@ append (GString    *string,
   append_len (string, text, strlen (text));
 }
 
+#define DIGEST_CACHED_ATTRS 32
+
 struct _JdExchangeDigest
 {
-  JdSha256   checksum;
-  GString   *line;   /* canonical lines not yet hashed */
+  JdSha256      checksum;
+  GString      *line;   /* canonical lines not yet hashed */
+
+  /* The order of the last element's attributes: the next element mostly has
+   * the same names at the same addresses (literals, or a parser's interned
+   * names), and then sorts the same way. */
+  guint         cached_n;
+  const char   *cached_names[2 * DIGEST_CACHED_ATTRS];   /* (ns, name) as given */
+  guint         cached_order[DIGEST_CACHED_ATTRS];       /* sorted position → given */
 };
 
 /* Hashing in large pieces gives the same digest as line by line, faster. */
@@ -131,6 +140,43 @@ compare_attrs (const char * const *x,
   return strcmp (x[1], y[1]);
 }
 
+static gboolean
+same_names (JdExchangeDigest   *digest,
+            const char * const *triples,
+            guint               n)
+{
+  if (n != digest->cached_n)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      if (triples[3 * i] != digest->cached_names[2 * i] ||
+          triples[3 * i + 1] != digest->cached_names[2 * i + 1])
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Sorts the (namespace, name, value) triples by namespace, then name, into
+ * ORDER (sorted position → given position): an insertion sort, as elements
+ * have a few attributes, mostly in order. */
+static void
+sort_attrs (const char * const *triples,
+            guint               n,
+            guint              *order)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      guint j = i;
+
+      while (j > 0 && compare_attrs (triples + 3 * order[j - 1], triples + 3 * i) > 0)
+        {
+          order[j] = order[j - 1];
+          j--;
+        }
+      order[j] = i;
+    }
+}
+
 void
 _jd_exchange_digest_start (JdExchangeDigest   *digest,
                            const char         *ns,
@@ -138,9 +184,8 @@ _jd_exchange_digest_start (JdExchangeDigest   *digest,
                            const char * const *triples,
                            guint               n)
 {
-  const char *stack_sorted[3 * 32];
-  g_autofree const char **heap_sorted = NULL;
-  const char **sorted = stack_sorted;
+  g_autofree guint *heap_order = NULL;
+  guint *order = digest->cached_order;
 
   g_string_append_c (digest->line, 'S');
   append (digest->line, ns);
@@ -148,31 +193,29 @@ _jd_exchange_digest_start (JdExchangeDigest   *digest,
   append (digest->line, local_name);
   digest_line (digest);
 
-  /* Sort the (namespace, name, value) triples by namespace, then name: an
-   * insertion sort, as elements have a few attributes, mostly in order. */
-  if (n > 32)
-    sorted = heap_sorted = g_new (const char *, n * 3);
-  for (guint i = 0; i < n; i++)
+  if (n > DIGEST_CACHED_ATTRS)
+    sort_attrs (triples, n, order = heap_order = g_new (guint, n));   /* rare: not cached */
+  else if (!same_names (digest, triples, n))
     {
-      const char * const *triple = triples + 3 * i;
-      guint j = i;
-
-      while (j > 0 && compare_attrs (sorted + 3 * (j - 1), triple) > 0)
+      sort_attrs (triples, n, order);
+      for (guint i = 0; i < n; i++)
         {
-          memcpy (sorted + 3 * j, sorted + 3 * (j - 1), 3 * sizeof (const char *));
-          j--;
+          digest->cached_names[2 * i] = triples[3 * i];
+          digest->cached_names[2 * i + 1] = triples[3 * i + 1];
         }
-      memcpy (sorted + 3 * j, triple, 3 * sizeof (const char *));
+      digest->cached_n = n;
     }
 
   for (guint i = 0; i < n; i++)
     {
+      const char * const *triple = triples + 3 * order[i];
+
       g_string_append_c (digest->line, 'A');
-      append (digest->line, sorted[3 * i]);
+      append (digest->line, triple[0]);
       g_string_append_c (digest->line, ' ');
-      append (digest->line, sorted[3 * i + 1]);
+      append (digest->line, triple[1]);
       g_string_append_c (digest->line, '=');
-      append_escaped (digest->line, sorted[3 * i + 2]);
+      append_escaped (digest->line, triple[2]);
       digest_line (digest);
     }
 }

@@ -62,6 +62,8 @@ jd_exchange_find_schema (GError **error)
 
 /* The reader's state ---------------------------------------------------------- */
 
+typedef struct _RecordWriter RecordWriter;
+
 typedef struct
 {
   const char             *path;
@@ -103,6 +105,7 @@ typedef struct
   GHashTable             *officers_cleared;   /* db agency ids whose earlier officers are gone */
   guint64                 node_count;
   goffset                 file_size;
+  RecordWriter           *writer;             /* while a records section is read */
 } Import;
 
 /* The errors of the parser and of the schema validation. The reader's own
@@ -194,59 +197,73 @@ fail_db (Import  *import,
 }
 
 /* The importer asks for attributes mostly in the order files have them:
- * the search starts after the last one found. */
+ * the search starts after the last one found, at *HINT. TRIPLES are
+ * (namespace, name, value); attributes of ours have no namespace (""). */
+static const char *
+find_attr (const char * const *triples,
+           guint               n,
+           guint              *hint,
+           const char         *name)
+{
+  for (guint k = 0; k < n; k++)
+    {
+      guint i = (*hint + k) % n;
+
+      if (*triples[3 * i] == '\0' && strcmp (triples[3 * i + 1], name) == 0)
+        {
+          *hint = i + 1;
+          return triples[3 * i + 2];
+        }
+    }
+  return NULL;
+}
+
 static const char *
 get_attr (Import     *import,
           const char *name)
 {
-  guint n = import->attrs->len / 3;
+  return find_attr ((const char * const *) import->attrs->pdata, import->attrs->len / 3,
+                    &import->attr_hint, name);
+}
 
-  for (guint k = 0; k < n; k++)
-    {
-      guint i = (import->attr_hint + k) % n;
+static guint64
+parse_count (const char *value)
+{
+  guint64 number = 0;
 
-      if (*(const char *) g_ptr_array_index (import->attrs, 3 * i) == '\0' &&
-          strcmp (g_ptr_array_index (import->attrs, 3 * i + 1), name) == 0)
-        {
-          import->attr_hint = i + 1;
-          return g_ptr_array_index (import->attrs, 3 * i + 2);
-        }
-    }
-  return NULL;
+  /* the schema has checked the form and the range */
+  if (value != NULL)
+    g_ascii_string_to_unsigned (g_strstrip ((char *) value), 10, 0, G_MAXINT64, &number, NULL);
+  return number;
+}
+
+static gboolean
+parse_bool (const char *value)
+{
+  return value != NULL && (g_str_equal (value, "true") || g_str_equal (value, "1"));
 }
 
 static gint64
 get_count (Import     *import,
            const char *name)
 {
-  const char *value = get_attr (import, name);
-  guint64 number = 0;
-
-  /* the schema has checked the form and the range */
-  if (value != NULL)
-    g_ascii_string_to_unsigned (g_strstrip ((char *) value), 10, 0, G_MAXINT64, &number, NULL);
-  return (gint64) number;
+  return (gint64) parse_count (get_attr (import, name));
 }
 
 static gboolean
 get_bool (Import     *import,
           const char *name)
 {
-  const char *value = get_attr (import, name);
-
-  return value != NULL && (g_str_equal (value, "true") || g_str_equal (value, "1"));
+  return parse_bool (get_attr (import, name));
 }
 
 typedef const char *(*ToIdFunc) (int value);
 
 static int
-from_id (Import     *import,
-         const char *name,
-         ToIdFunc    to_id,
-         int         n)
+parse_id (const char *value,
+          ToIdFunc    to_id,
+          int         n)
 {
-  const char *value = get_attr (import, name);
-
   for (int i = 0; value != NULL && i < n; i++)
     {
       if (g_strcmp0 (to_id (i), value) == 0)
@@ -560,7 +577,7 @@ add_officer (Import  *import,
   gint64 *counts = g_hash_table_lookup (import->officer_counts, &agency_id);
   const char *certificate = get_attr (import, "certificate");
   const char *name = get_attr (import, "name");
-  int status = from_id (import, "status", (ToIdFunc) jd_cert_status_to_id, JD_CERT_STATUS_N);
+  int status = parse_id (get_attr (import, "status"), (ToIdFunc) jd_cert_status_to_id, JD_CERT_STATUS_N);
   int state = certificate != NULL ? status : 3;
   sqlite3_stmt *stmt;
 
@@ -648,8 +665,8 @@ add_row (Import  *import,
   sqlite3_bind_int64 (stmt, 1, import->district_id);
   sqlite3_bind_int64 (stmt, 2, lookup_agency (import));
   sqlite3_bind_int (stmt, 3, import->year);
-  sqlite3_bind_int (stmt, 4, from_id (import, "category", (ToIdFunc) jd_category_to_id, JD_CATEGORY_N));
-  sqlite3_bind_int (stmt, 5, from_id (import, "procedure", (ToIdFunc) jd_procedure_to_id, JD_PROCEDURE_N));
+  sqlite3_bind_int (stmt, 4, parse_id (get_attr (import, "category"), (ToIdFunc) jd_category_to_id, JD_CATEGORY_N));
+  sqlite3_bind_int (stmt, 5, parse_id (get_attr (import, "procedure"), (ToIdFunc) jd_procedure_to_id, JD_PROCEDURE_N));
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     sqlite3_bind_int64 (stmt, 6 + (int) i, values[i]);
   if (sqlite3_step (stmt) != SQLITE_DONE)
@@ -687,42 +704,318 @@ add_figures (Import  *import,
   return TRUE;
 }
 
+/* The record writer ---------------------------------------------------------- */
+
+/* The records of a section are read by a thread of their own while the
+ * parser and the schema go on: the reader checks what the schema checks and
+ * that each record's agency is one of the year's, then hands over the
+ * record's attributes in batches; the writer adds them to the digest, turns
+ * them into JdRecordInfo, checks them with jd_db_validate_record () and
+ * writes them (or, validating only, stops there). The two halves of an
+ * import take about as long as each other, and desktops have two cores or
+ * more. Until the section ends and the writer has been joined, the reader
+ * touches neither the database nor the digest. Batches are recycled, so
+ * memory stays bounded however many records a file holds. */
+
+#define BATCH_RECORDS 1024
+#define BATCH_ATTRS   (16 * BATCH_RECORDS)
+#define BATCH_VALUES  (1024 * 1024)
+#define MAX_BATCHES   4
+
+typedef struct
+{
+  guint         first;       /* of its triples in ATTRS */
+  guint         n_attrs;
+  int           line;
+  int           column;
+} PendingRecord;
+
+typedef struct
+{
+  PendingRecord records[BATCH_RECORDS];
+  guint         n;
+  GPtrArray    *attrs;       /* (ns, name, value) triples; values in VALUES */
+  char         *values;      /* kept from batch to batch: no allocation per record */
+  gsize         used;
+  gsize         size;
+} RecordBatch;
+
+struct _RecordWriter
+{
+  JdDb             *db;        /* NULL: validate only */
+  JdExchangeDigest *digest;
+  GHashTable       *agencies;  /* read only while the writer runs */
+  int               year;
+  GThread          *thread;
+  GAsyncQueue      *full;      /* batches to write, then the end marker */
+  GAsyncQueue      *empty;     /* batches written, to fill again */
+  RecordBatch      *current;   /* being filled by the reader */
+  guint             n_batches;
+  gint              failed;    /* atomic: CODE, ERROR, LINE and COLUMN are set */
+  int               code;
+  GError           *error;
+  int               line;
+  int               column;
+};
+
+static RecordBatch end_of_records;
+
+static gboolean
+write_record (RecordWriter       *writer,
+              const char * const *triples,
+              guint               n,
+              GError            **error)
+{
+  guint hint = 0;
+#define ATTR(name) find_attr (triples, n, &hint, name)
+  const char *agency = ATTR ("agency");
+  gint64 *agency_id = agency != NULL ? g_hash_table_lookup (writer->agencies, agency) : NULL;
+  JdRecordInfo info = {
+    .agency_id = agency_id != NULL ? *agency_id : 0,
+    .category = parse_id (ATTR ("category"), (ToIdFunc) jd_category_to_id, JD_CATEGORY_N),
+    .procedure = parse_id (ATTR ("procedure"), (ToIdFunc) jd_procedure_to_id, JD_PROCEDURE_N),
+    .penalty_type = parse_id (ATTR ("penalty-type"), (ToIdFunc) jd_penalty_type_to_id,
+                              JD_PENALTY_TYPE_N),
+    .opened_on = ATTR ("opened"),
+    .closed_on = ATTR ("closed"),
+    .fine_fen = (gint64) parse_count (ATTR ("fine-fen")),
+    .confiscation_fen = (gint64) parse_count (ATTR ("confiscation-fen")),
+    .publicized = parse_bool (ATTR ("publicized")),
+    .recorded = parse_bool (ATTR ("recorded")),
+    .legal_review_required = parse_bool (ATTR ("review-required")),
+    .legal_review_done = parse_bool (ATTR ("review-done")),
+    .leniency = parse_id (ATTR ("leniency"), (ToIdFunc) jd_leniency_to_id, JD_LENIENCY_N),
+    .referred = parse_bool (ATTR ("referred")),
+    .decision_no = ATTR ("decision-no"),
+  };
+#undef ATTR
+  const char *counted = info.closed_on != NULL ? info.closed_on : info.opened_on;
+
+  _jd_exchange_digest_start (writer->digest, JD_EXCHANGE_NAMESPACE, "record", triples, n);
+  _jd_exchange_digest_end (writer->digest);
+
+  writer->code = JD_EXCHANGE_ERROR_INVALID;
+  if (counted == NULL || g_ascii_strtoll (counted, NULL, 10) != writer->year)
+    {
+      g_set_error_literal (error, JD_EXCHANGE_ERROR, JD_EXCHANGE_ERROR_INVALID,
+                           _("The record does not count in the year it is listed under"));
+      return FALSE;
+    }
+  if (!jd_db_validate_record (&info, error))
+    return FALSE;
+
+  writer->code = JD_EXCHANGE_ERROR_FAILED;
+  return writer->db == NULL || jd_db_add_record (writer->db, &info, NULL, error);
+}
+
+static gpointer
+write_records (gpointer data)
+{
+  RecordWriter *writer = data;
+
+  for (;;)
+    {
+      RecordBatch *batch = g_async_queue_pop (writer->full);
+
+      if (batch == &end_of_records)
+        break;
+      for (guint i = 0; i < batch->n && !g_atomic_int_get (&writer->failed); i++)
+        {
+          const PendingRecord *record = &batch->records[i];
+
+          if (!write_record (writer, (const char * const *) batch->attrs->pdata + 3 * record->first,
+                             record->n_attrs, &writer->error))
+            {
+              writer->line = record->line;
+              writer->column = record->column;
+              g_atomic_int_set (&writer->failed, TRUE);
+            }
+        }
+      batch->n = 0;
+      g_ptr_array_set_size (batch->attrs, 0);
+      batch->used = 0;
+      g_async_queue_push (writer->empty, batch);
+    }
+  return NULL;
+}
+
+static void
+record_batch_free (gpointer data)
+{
+  RecordBatch *batch = data;
+
+  g_ptr_array_unref (batch->attrs);
+  g_free (batch->values);
+  g_free (batch);
+}
+
+static RecordWriter *
+record_writer_new (Import *import)
+{
+  RecordWriter *writer = g_new0 (RecordWriter, 1);
+
+  writer->db = import->db;
+  writer->digest = import->digest;
+  writer->agencies = import->agencies;
+  writer->year = import->year;
+  writer->full = g_async_queue_new ();
+  writer->empty = g_async_queue_new_full (record_batch_free);
+  writer->thread = g_thread_new ("jiandu-records", write_records, writer);
+  return writer;
+}
+
+static RecordBatch *
+record_writer_batch (RecordWriter *writer)
+{
+  if (writer->current != NULL)
+    return writer->current;
+
+  writer->current = g_async_queue_try_pop (writer->empty);
+  if (writer->current == NULL && writer->n_batches < MAX_BATCHES)
+    {
+      writer->current = g_new0 (RecordBatch, 1);
+      writer->current->attrs = g_ptr_array_sized_new (3 * BATCH_ATTRS);
+      writer->current->size = BATCH_VALUES;
+      writer->current->values = g_malloc (BATCH_VALUES);
+      writer->n_batches++;
+    }
+  if (writer->current == NULL)
+    writer->current = g_async_queue_pop (writer->empty);   /* the writer is behind: wait */
+  return writer->current;
+}
+
+static void
+record_writer_push (RecordWriter *writer)
+{
+  g_async_queue_push (writer->full, writer->current);
+  writer->current = NULL;
+}
+
+/* Queues the record whose attributes are TRIPLES, read at LINE and COLUMN.
+ * Names live as long as the parser's dictionary: only values are copied. */
+static void
+record_writer_add (RecordWriter       *writer,
+                   const char * const *triples,
+                   guint               n,
+                   int                 line,
+                   int                 column)
+{
+  RecordBatch *batch = record_writer_batch (writer);
+  PendingRecord *record;
+  gsize lengths[32];
+  gsize total = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      gsize length = strlen (triples[3 * i + 2]) + 1;
+
+      if (i < G_N_ELEMENTS (lengths))
+        lengths[i] = length;
+      total += length;
+    }
+  /* The values' buffer never moves while it holds a value */
+  if (batch->used + total > batch->size && batch->n > 0)
+    {
+      record_writer_push (writer);
+      batch = record_writer_batch (writer);
+    }
+  if (total > batch->size)
+    {
+      batch->size = total;
+      batch->values = g_realloc (batch->values, total);
+    }
+
+  record = &batch->records[batch->n];
+  record->first = batch->attrs->len / 3;
+  record->n_attrs = n;
+  record->line = line;
+  record->column = column;
+  for (guint i = 0; i < n; i++)
+    {
+      gsize length = i < G_N_ELEMENTS (lengths) ? lengths[i] : strlen (triples[3 * i + 2]) + 1;
+      char *value = batch->values + batch->used;
+
+      memcpy (value, triples[3 * i + 2], length);
+      batch->used += length;
+      g_ptr_array_add (batch->attrs, (gpointer) triples[3 * i]);
+      g_ptr_array_add (batch->attrs, (gpointer) triples[3 * i + 1]);
+      g_ptr_array_add (batch->attrs, value);
+    }
+  if (++batch->n == BATCH_RECORDS || batch->attrs->len >= 3 * BATCH_ATTRS)
+    record_writer_push (writer);
+}
+
+/* Reads what is queued, joins the thread and frees WRITER. On a failure,
+ * *CODE, *LINE and *COLUMN say what and which record failed. */
+static gboolean
+record_writer_finish (RecordWriter *writer,
+                      int          *code,
+                      int          *line,
+                      int          *column,
+                      GError      **error)
+{
+  gboolean ok;
+
+  if (writer->current != NULL && writer->current->n > 0)
+    g_async_queue_push (writer->full, writer->current);
+  else if (writer->current != NULL)
+    g_async_queue_push (writer->empty, writer->current);
+  writer->current = NULL;
+  g_async_queue_push (writer->full, &end_of_records);
+  g_thread_join (writer->thread);
+
+  ok = !writer->failed;
+  if (!ok)
+    {
+      *code = writer->code;
+      *line = writer->line;
+      *column = writer->column;
+      g_propagate_error (error, g_steal_pointer (&writer->error));
+    }
+  g_clear_error (&writer->error);
+  g_async_queue_unref (writer->full);
+  g_async_queue_unref (writer->empty);
+  g_free (writer);
+  return ok;
+}
+
+/* Ends the records section being read, if any: the error names the record
+ * that failed. */
+static gboolean
+finish_records (Import  *import,
+                GError **error)
+{
+  g_autoptr(GError) record_error = NULL;
+  g_autofree char *section = NULL;
+  g_autofree char *path = NULL;
+  int code = 0, line = 0, column = 0;
+
+  if (import->writer == NULL)
+    return TRUE;
+  if (record_writer_finish (g_steal_pointer (&import->writer), &code, &line, &column, &record_error))
+    return TRUE;
+
+  section = element_path (import, 3);
+  path = g_strconcat (section, "/record", NULL);
+  /* Translators: file, line, column, element path, what is wrong */
+  g_set_error (error, JD_EXCHANGE_ERROR, code, _("%s, line %d, column %d, at %s: %s"),
+               import->path, line, column, path, record_error->message);
+  return FALSE;
+}
+
 static gboolean
 add_record (Import  *import,
             GError **error)
 {
-  g_autoptr(GError) db_error = NULL;
-  const char *closed = get_attr (import, "closed");
-  const char *opened = get_attr (import, "opened");
-  JdRecordInfo info = {
-    .agency_id = lookup_agency (import),
-    .category = from_id (import, "category", (ToIdFunc) jd_category_to_id, JD_CATEGORY_N),
-    .procedure = from_id (import, "procedure", (ToIdFunc) jd_procedure_to_id, JD_PROCEDURE_N),
-    .penalty_type = from_id (import, "penalty-type", (ToIdFunc) jd_penalty_type_to_id, JD_PENALTY_TYPE_N),
-    .opened_on = opened,
-    .closed_on = closed,
-    .fine_fen = get_count (import, "fine-fen"),
-    .confiscation_fen = get_count (import, "confiscation-fen"),
-    .publicized = get_bool (import, "publicized"),
-    .recorded = get_bool (import, "recorded"),
-    .legal_review_required = get_bool (import, "review-required"),
-    .legal_review_done = get_bool (import, "review-done"),
-    .leniency = from_id (import, "leniency", (ToIdFunc) jd_leniency_to_id, JD_LENIENCY_N),
-    .referred = get_bool (import, "referred"),
-    .decision_no = get_attr (import, "decision-no"),
-  };
-  const char *counted = closed != NULL ? closed : opened;
-
   import->summary->n_records++;
-  if (counted == NULL || g_ascii_strtoll (counted, NULL, 10) != import->year)
-    return fail_here (import, error, JD_EXCHANGE_ERROR_INVALID,
-                      _("The record does not count in the year it is listed under"));
 
-  if (import->db == NULL)
-    return jd_db_validate_record (&info, &db_error) ||
-           fail_here (import, error, JD_EXCHANGE_ERROR_INVALID, db_error->message);
-  if (!jd_db_add_record (import->db, &info, NULL, &db_error))
-    return fail_db (import, error, g_steal_pointer (&db_error));
+  /* The writer stopped at a record that failed */
+  if (g_atomic_int_get (&import->writer->failed))
+    return finish_records (import, error);
+
+  record_writer_add (import->writer, (const char * const *) import->attrs->pdata,
+                     import->attrs->len / 3,
+                     xmlSAX2GetLineNumber (import->parser), xmlSAX2GetColumnNumber (import->parser));
   return TRUE;
 }
 
@@ -910,6 +1203,17 @@ start_element (Import      *import,
   if (depth == 0)
     return check_root (import, ns, name, error);
 
+  /* Inside a records section the writer owns the digest: records only */
+  if (import->writer != NULL)
+    {
+      if (depth != 3 || !ours || !g_str_equal (name, "record"))
+        return fail_here (import, error, JD_EXCHANGE_ERROR_INVALID,
+                          _("Only records can be inside “records”"));
+      if (!check_required (import, name, error) || !check_references (import, name, error))
+        return FALSE;
+      return add_record (import, error);
+    }
+
   if (depth == 1)
     import->digesting = !(ours && (g_str_equal (name, "header") || g_str_equal (name, "digest")));
   if (import->digesting)
@@ -946,10 +1250,14 @@ start_element (Import      *import,
       return start_year (import, error);
     }
 
-  if (depth == 2 && g_strcmp0 (parent, "year") == 0 && g_str_equal (name, "records") &&
-      !import->records)
-    return fail_here (import, error, JD_EXCHANGE_ERROR_INVALID,
-                      _("The header says the file has no records, but it has"));
+  if (depth == 2 && g_strcmp0 (parent, "year") == 0 && g_str_equal (name, "records"))
+    {
+      if (!import->records)
+        return fail_here (import, error, JD_EXCHANGE_ERROR_INVALID,
+                          _("The header says the file has no records, but it has"));
+      import->writer = record_writer_new (import);
+      return TRUE;
+    }
 
   if (depth != 3)
     return TRUE;
@@ -968,8 +1276,6 @@ start_element (Import      *import,
     return add_row (import, error);
   if (g_str_equal (name, "figures"))
     return add_figures (import, error);
-  if (g_str_equal (name, "record"))
-    return add_record (import, error);
   return TRUE;
 }
 
@@ -1011,12 +1317,15 @@ has_doctype (const char *path)
 
 /* SAX2 events ------------------------------------------------------------------ */
 
-/* Stops the parser after a failure of ours (already in import->error). */
+/* Ends the read after a failure of ours (already in import->error): the
+ * handlers ignore the rest of the piece being parsed, and no other piece is
+ * given to the parser. Not xmlStopParser (): from inside a handler, libxml2
+ * 2.9 frees the input that the schema's handler, called after ours, is
+ * about to read. */
 static void
 stop (Import *import)
 {
   import->failed = TRUE;
-  xmlStopParser (import->parser);
 }
 
 /* Text between tags counts in the digest as one piece, as a tree has it */
@@ -1026,6 +1335,17 @@ flush_text (Import *import)
   if (!import->text_pending)
     return;
   import->text_pending = FALSE;
+  if (import->writer != NULL)
+    {
+      /* whitespace between records is no content; anything else is wrong */
+      if (import->text->str[strspn (import->text->str, " \t\r\n")] != '\0')
+        {
+          fail_here (import, import->error, JD_EXCHANGE_ERROR_INVALID,
+                     _("Only records can be inside “records”"));
+          stop (import);
+        }
+      return;
+    }
   if (import->digesting)
     _jd_exchange_digest_text (import->digest, import->text->str);
 }
@@ -1049,6 +1369,8 @@ on_start_element (void           *user_data,
   if (import->failed)
     return;
   flush_text (import);
+  if (import->failed)
+    return;
   depth = ++import->depth;
   if (depth >= MAX_DEPTH)
     {
@@ -1086,7 +1408,15 @@ on_end_element (void          *user_data,
   if (import->failed)
     return;
   flush_text (import);
-  if (depth >= 1 && import->digesting)
+  if (import->failed)
+    return;
+  /* the end of a records section: the writer gives the digest back */
+  if (depth == 2 && import->writer != NULL && !finish_records (import, import->error))
+    {
+      stop (import);
+      return;
+    }
+  if (depth >= 1 && import->digesting && import->writer == NULL)
     _jd_exchange_digest_end (import->digest);
   if (depth == 2 && g_strcmp0 (import->stack[1], "year") == 0 &&
       g_strcmp0 (import->stack[2], "officers") == 0 && !import->xml_failed &&
@@ -1302,6 +1632,18 @@ run (Import        *import,
         progress (CLAMP ((double) consumed / (double) import->file_size, 0.0, 1.0), user_data);
     }
   fclose (file);
+
+  /* What a failure or a cancellation left in the writer is not kept */
+  if (import->writer != NULL)
+    {
+      g_autoptr(GError) writer_error = NULL;
+
+      if (!finish_records (import, &writer_error) && ok)
+        {
+          g_propagate_error (error, g_steal_pointer (&writer_error));
+          ok = FALSE;
+        }
+    }
 
   if (ok && !import->parser->wellFormed)
     ok = fail_here (import, error, JD_EXCHANGE_ERROR_MALFORMED, _("The file is not well-formed XML"));
