@@ -47,6 +47,12 @@ void               _jd_db_bind_id_or_null    (sqlite3_stmt *stmt,
 gboolean           _jd_db_set_error          (JdDb         *self,
                                               GError      **error);
 
+/* jd_db_add_record () for a caller that has checked INFO with
+ * jd_db_validate_record () already. */
+gboolean           _jd_db_insert_record      (JdDb               *self,
+                                              const JdRecordInfo *info,
+                                              gint64             *out_id,
+                                              GError            **error);
 /* Inside jd_db_begin_bulk (): counts a record that a core writer inserted
  * itself into the rollup deltas that jd_db_end_bulk applies. Every insert of
  * a bulk write must be counted, or be followed by _jd_db_bulk_uncounted (). */

@@ -1293,13 +1293,21 @@ jd_db_add_record (JdDb               *self,
                   gint64             *out_id,
                   GError            **error)
 {
-  sqlite3_stmt *stmt;
-  gint64 record_id;
-
   g_return_val_if_fail (JD_IS_DB (self), FALSE);
 
-  if (!jd_db_validate_record (info, error))
-    return FALSE;
+  return jd_db_validate_record (info, error) &&
+         _jd_db_insert_record (self, info, out_id, error);
+}
+
+/* jd_db_add_record () without the checks, for callers that made them */
+gboolean
+_jd_db_insert_record (JdDb               *self,
+                      const JdRecordInfo *info,
+                      gint64             *out_id,
+                      GError            **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 record_id;
 
   if (!jd_db_begin (self, error))
     return FALSE;

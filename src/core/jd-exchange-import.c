@@ -805,7 +805,7 @@ write_record (RecordWriter       *writer,
     return FALSE;
 
   writer->code = JD_EXCHANGE_ERROR_FAILED;
-  return writer->db == NULL || jd_db_add_record (writer->db, &info, NULL, error);
+  return writer->db == NULL || _jd_db_insert_record (writer->db, &info, NULL, error);
 }
 
 static gpointer
@@ -1119,8 +1119,7 @@ check_references (Import      *import,
                   const char  *name,
                   GError     **error)
 {
-  const char *agency = get_attr (import, "agency");
-  const char *domain = get_attr (import, "domain");
+  const char *agency;
 
   if (g_str_equal (name, "domain"))
     {
@@ -1129,6 +1128,8 @@ check_references (Import      *import,
     }
   if (g_str_equal (name, "agency"))
     {
+      const char *domain = get_attr (import, "domain");
+
       if (domain != NULL && !g_hash_table_contains (import->domains, domain))
         {
           g_autofree char *message =
@@ -1139,6 +1140,7 @@ check_references (Import      *import,
         }
       return TRUE;
     }
+  agency = get_attr (import, "agency");
   if (agency != NULL && !g_hash_table_contains (import->agencies, agency))
     {
       g_autofree char *message =
@@ -1156,6 +1158,7 @@ static const struct
   const char *element;
   const char *attributes[4];
 } required_attributes[] = {
+  { "record", { "agency", "category", "opened", NULL } },   /* first: the most frequent */
   { "district", { "code", "name", NULL } },
   { "year", { "value", NULL } },
   { "domain", { "code", "name", NULL } },
@@ -1164,7 +1167,6 @@ static const struct
   { "officer", { "agency", "name", "status", NULL } },
   { "row", { "agency", "category", "procedure", NULL } },
   { "figures", { "agency", NULL } },
-  { "record", { "agency", "category", "opened", NULL } },
 };
 
 static gboolean
