@@ -163,6 +163,14 @@ typedef struct
   char       *text;
 } BoxEntry;
 
+typedef struct
+{
+  guint        page;
+  double       y;
+  gboolean     fresh;     /* nothing but a repeated header on this page yet */
+  const Block *table;     /* the table whose header repeats, or NULL */
+} Cursor;
+
 struct _JdReviewDoc
 {
   JdReviewDocKind  kind;
@@ -175,6 +183,8 @@ struct _JdReviewDoc
   GArray          *boxes;      /* BoxEntry */
   guint            n_pages;
   double           width, height, body_top, body_bottom;
+  Cursor           cursor;      /* where the layout has got to */
+  guint            next_block;  /* the first block not laid out yet */
 };
 
 static void
@@ -423,14 +433,6 @@ geom_clear (Geom *g)
     g_clear_object (&g->layouts[c]);
   g_clear_pointer (&g->text, g_free);
 }
-
-typedef struct
-{
-  guint        page;
-  double       y;
-  gboolean     fresh;     /* nothing but a repeated header on this page yet */
-  const Block *table;     /* the table whose header repeats, or NULL */
-} Cursor;
 
 static void
 push_op (JdReviewDoc *doc,
@@ -727,19 +729,15 @@ ensure_context (JdReviewDoc *doc)
   cairo_font_options_destroy (options);
 }
 
-guint
-jd_review_doc_paginate (JdReviewDoc *doc,
-                        cairo_t     *cr,
-                        double       width,
-                        double       height)
+void
+jd_review_doc_paginate_begin (JdReviewDoc *doc,
+                              double       width,
+                              double       height)
 {
-  Cursor cur = { 0, };
+  g_return_if_fail (doc != NULL);
+  g_return_if_fail (width > 100 && height > 100);
 
-  g_return_val_if_fail (doc != NULL, 1);
-  g_return_val_if_fail (width > 100 && height > 100, 1);
-
-  /* The text is measured on a context of our own, whatever CR is */
-  (void) cr;
+  /* The text is measured on a context of our own, whatever prints it */
   ensure_context (doc);
   clear_layout (doc);
   doc->width = width;
@@ -747,10 +745,25 @@ jd_review_doc_paginate (JdReviewDoc *doc,
   doc->body_top = HEADER_H;
   doc->body_bottom = height - FOOTER_H;
 
-  cur.page = 0;
-  cur.y = doc->body_top;
-  cur.fresh = TRUE;
-  for (guint i = 0; i < doc->blocks->len; i++)
+  memset (&doc->cursor, 0, sizeof doc->cursor);
+  doc->cursor.y = doc->body_top;
+  doc->cursor.fresh = TRUE;
+  doc->next_block = 0;
+}
+
+gboolean
+jd_review_doc_paginate_step (JdReviewDoc *doc,
+                             guint        n_blocks)
+{
+  Cursor *cur = &doc->cursor;
+  guint end;
+
+  g_return_val_if_fail (doc != NULL, TRUE);
+  g_return_val_if_fail (doc->width > 0, TRUE);
+
+  end = doc->blocks->len - doc->next_block > n_blocks ? doc->next_block + n_blocks
+                                                       : doc->blocks->len;
+  for (guint i = doc->next_block; i < end; i++)
     {
       const Block *block = g_ptr_array_index (doc->blocks, i);
       const Block *next = i + 1 < doc->blocks->len ? g_ptr_array_index (doc->blocks, i + 1) : NULL;
@@ -758,31 +771,57 @@ jd_review_doc_paginate (JdReviewDoc *doc,
       switch (block->kind)
         {
         case BLOCK_TEXT:
-          layout_text (doc, &cur, block, next);
+          layout_text (doc, cur, block, next);
           break;
         case BLOCK_TABLE:
-          layout_table (doc, &cur, block);
+          layout_table (doc, cur, block);
           break;
         case BLOCK_SPACE:
-          if (!cur.fresh)
-            cur.y += block->space;
+          if (!cur->fresh)
+            cur->y += block->space;
           break;
         case BLOCK_PAGE_BREAK:
-          if (!cur.fresh)
-            new_page (doc, &cur);
+          if (!cur->fresh)
+            new_page (doc, cur);
           break;
         default:
           g_assert_not_reached ();
         }
     }
+  doc->next_block = end;
+  if (end < doc->blocks->len)
+    return FALSE;
 
-  doc->n_pages = cur.page + 1;
+  doc->n_pages = cur->page + 1;
   for (guint i = 0; i < doc->boxes->len; i++)
     {
       BoxEntry *entry = &g_array_index (doc->boxes, BoxEntry, i);
 
       entry->box.text = entry->text;
     }
+  return TRUE;
+}
+
+guint
+jd_review_doc_get_n_pages (JdReviewDoc *doc)
+{
+  g_return_val_if_fail (doc != NULL, 1);
+
+  return MAX (doc->n_pages, 1);
+}
+
+guint
+jd_review_doc_paginate (JdReviewDoc *doc,
+                        cairo_t     *cr,
+                        double       width,
+                        double       height)
+{
+  g_return_val_if_fail (doc != NULL, 1);
+  g_return_val_if_fail (width > 100 && height > 100, 1);
+
+  (void) cr;
+  jd_review_doc_paginate_begin (doc, width, height);
+  jd_review_doc_paginate_step (doc, G_MAXUINT);
   return doc->n_pages;
 }
 

@@ -57,6 +57,15 @@ guint        jd_review_doc_paginate   (JdReviewDoc     *doc,
                                        cairo_t         *cr,
                                        double           width,
                                        double           height);
+/* The same in steps, for a caller that must not block (GtkPrintOperation's
+ * ::paginate): begin, then step until it returns TRUE, N_BLOCKS paragraphs
+ * and tables at a time; then get_n_pages () says how many pages there are. */
+void         jd_review_doc_paginate_begin (JdReviewDoc *doc,
+                                           double       width,
+                                           double       height);
+gboolean     jd_review_doc_paginate_step  (JdReviewDoc *doc,
+                                           guint        n_blocks);
+guint        jd_review_doc_get_n_pages    (JdReviewDoc *doc);
 /* Draws page PAGE (0-based) as laid out by the last paginate, with a header
  * and a footer "Page N of M" and DATE. */
 void         jd_review_doc_draw_page  (JdReviewDoc     *doc,

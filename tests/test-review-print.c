@@ -210,6 +210,47 @@ test_pagination (void)
 }
 
 /* A row taller than a page is cut between lines over several pages */
+/* Laid out a block at a time (as GtkPrintOperation's ::paginate does it),
+ * the document has the same pages and boxes as in one pass */
+static void
+test_pagination_steps (void)
+{
+  g_autoptr(GPtrArray) templates = g_ptr_array_new_with_free_func ((GDestroyNotify) jd_review_template_free);
+  g_autoptr(JdReviewDoc) doc = NULL;
+  g_autoptr(GArray) whole = g_array_new (FALSE, FALSE, sizeof (JdReviewBox));
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  guint n_pages, steps = 0;
+
+  g_ptr_array_add (templates, long_template (80));
+  g_ptr_array_add (templates, long_template (5));
+  doc = jd_review_doc_new_for_templates (templates, "示例区");
+  n_pages = paginate (doc);
+  for (guint i = 0; i < jd_review_doc_get_n_boxes (doc); i++)
+    {
+      g_array_append_val (whole, *jd_review_doc_get_box (doc, i));
+      g_ptr_array_add (texts, g_strdup (jd_review_doc_get_box (doc, i)->text));
+    }
+
+  jd_review_doc_paginate_begin (doc, BODY_W, BODY_H);
+  while (!jd_review_doc_paginate_step (doc, 1))
+    steps++;
+  /* one block a step: many steps, each returning to the caller */
+  g_assert_cmpuint (steps, >, 10);
+  g_assert_cmpuint (jd_review_doc_get_n_pages (doc), ==, n_pages);
+  g_assert_cmpuint (jd_review_doc_get_n_boxes (doc), ==, whole->len);
+  for (guint i = 0; i < whole->len; i++)
+    {
+      const JdReviewBox *a = &g_array_index (whole, JdReviewBox, i);
+      const JdReviewBox *b = jd_review_doc_get_box (doc, i);
+
+      g_assert_cmpint (a->kind, ==, b->kind);
+      g_assert_cmpuint (a->page, ==, b->page);
+      g_assert_cmpfloat_with_epsilon (a->y, b->y, 0.001);
+      g_assert_cmpfloat_with_epsilon (a->height, b->height, 0.001);
+      g_assert_cmpstr (texts->pdata[i], ==, b->text);
+    }
+}
+
 static void
 test_tall_row (void)
 {
@@ -539,6 +580,7 @@ main (int   argc,
 
   g_test_add_func ("/jd/review-print/kind-ids", test_kind_ids);
   g_test_add_func ("/jd/review-print/pagination", test_pagination);
+  g_test_add_func ("/jd/review-print/pagination-steps", test_pagination_steps);
   g_test_add_func ("/jd/review-print/tall-row", test_tall_row);
   g_test_add_func ("/jd/review-print/letters-memory", test_letters_memory);
   g_test_add_func ("/jd/review-print/db-documents", test_db_documents);

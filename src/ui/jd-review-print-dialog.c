@@ -3,8 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The document (jd-review-print) is read from the database first, laid out
- * in begin-print for the print context's page size, then drawn page by
- * page, as the charts page prints its charts. The test variant exports the
+ * for the print context's page size a piece at a time (::paginate), then
+ * drawn page by page, as the charts page prints its charts. The test variant exports the
  * same pages to a PDF without a dialog.
  */
 
@@ -31,18 +31,30 @@ print_job_free (PrintJob *job)
   g_free (job);
 }
 
+/* Blocks (paragraphs, tables) laid out per ::paginate: about 15 ms */
+#define BLOCKS_PER_STEP 40
+
 static void
 begin_print_cb (GtkPrintOperation *operation,
                 GtkPrintContext   *context,
                 PrintJob          *job)
 {
-  guint n_pages;
+  jd_review_doc_paginate_begin (job->doc,
+                                gtk_print_context_get_width (context),
+                                gtk_print_context_get_height (context));
+}
 
-  n_pages = jd_review_doc_paginate (job->doc,
-                                    gtk_print_context_get_cairo_context (context),
-                                    gtk_print_context_get_width (context),
-                                    gtk_print_context_get_height (context));
-  gtk_print_operation_set_n_pages (operation, (int) MAX (n_pages, 1));
+/* Hundreds of sheets take a second or more to lay out: a piece at a time
+ * from the main loop, so the window and the progress's Cancel stay alive. */
+static gboolean
+paginate_cb (GtkPrintOperation *operation,
+             GtkPrintContext   *context,
+             PrintJob          *job)
+{
+  if (!jd_review_doc_paginate_step (job->doc, BLOCKS_PER_STEP))
+    return FALSE;
+  gtk_print_operation_set_n_pages (operation, (int) jd_review_doc_get_n_pages (job->doc));
+  return TRUE;
 }
 
 static void
@@ -126,6 +138,7 @@ run_operation (GtkWindow        *parent,
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   gtk_print_operation_set_job_name (operation, jd_review_doc_get_title (doc));
   g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), job);
+  g_signal_connect (operation, "paginate", G_CALLBACK (paginate_cb), job);
   g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), job);
   if (export_path != NULL)
     gtk_print_operation_set_export_filename (operation, export_path);
