@@ -149,4 +149,30 @@ if [ -f po/zh_CN.po ]; then
   fi
 fi
 
+# 5. Chinese typography: punctuation inside Chinese text is full-width
+#    (，：；（）), as in every Chinese document our users write. ASCII , : ;
+#    ( ) touching a Chinese character is reported; mnemonics such as (_S) and
+#    the desktop file's keyword list (ASCII semicolons by its format) are not.
+if [ -f po/zh_CN.po ] && command -v python3 >/dev/null 2>&1; then
+  if ! python3 - po/zh_CN.po > "$tmp/typography.log" <<'PY'
+import re, sys
+han = r'[\u4e00-\u9fff]'
+bad = re.compile(han + r'[,:;()]|[,:;(]' + han + r'|\)' + han)
+found = 0
+for line in open(sys.argv[1], encoding='utf-8'):
+    m = re.match(r'^msgstr(?:\[\d\])? "(.*)"$', line.rstrip('\n'))
+    # a keyword list ("a;b;c;") keeps its ASCII semicolons
+    if m and not re.fullmatch(r'([^;\s]+;)+', m.group(1)):
+        text = re.sub(r'\(_?[A-Za-z0-9]\)', '', m.group(1))
+        if bad.search(text):
+            print('    ' + m.group(1))
+            found += 1
+sys.exit(1 if found else 0)
+PY
+  then
+    fail "po/zh_CN.po: ASCII punctuation inside Chinese text (use ，：；（）):"
+    cat "$tmp/typography.log"
+  fi
+fi
+
 exit $status

@@ -65,7 +65,7 @@ test_money_wan (void)
   assert_owned_str (jd_format_money (520000), "0.52万元");
   assert_owned_str (jd_format_money (4999), "0.00万元");
   assert_owned_str (jd_format_change (1210050, 520000, TRUE), "+0.69万元 (+132.7%)");
-  assert_owned_str (jd_format_change (5, 0, FALSE), "+5(新增)");
+  assert_owned_str (jd_format_change (5, 0, FALSE), "+5（新增）");
 }
 
 static void

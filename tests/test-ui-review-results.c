@@ -632,6 +632,17 @@ test_chinese (Batch         *b,
   g_setenv ("LANGUAGE", "zh_CN", TRUE);
   setlocale (LC_MESSAGES, "");
 
+  /* Opened again, as Jiandu started in Chinese would: the checklists read
+   * before the switch (in English) stay cached with the first connection */
+  {
+    g_autofree char *path = g_build_filename (b->dir, "review.db", NULL);
+    g_autoptr(GError) error = NULL;
+
+    g_clear_object (&b->db);
+    b->db = jd_db_open (path, &error);
+    g_assert_no_error (error);
+  }
+
   view = JD_REVIEW_RESULTS_VIEW (jd_review_results_view_new ());
   letters = JD_REVIEW_LETTERS_VIEW (jd_review_letters_view_new ());
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
@@ -657,6 +668,19 @@ test_chinese (Batch         *b,
   jd_review_letters_view_load (letters, b->db, b->batch_id);
   g_assert_cmpuint (_jd_review_letters_view_get_n_letters (letters), ==, n);
   g_assert_cmpstr (_jd_review_letters_view_get_status_text (letters, 0), ==, C_("letter status", "Draft"));
+
+  /* The built-in checklist's items are named in Chinese in the letter */
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (_jd_review_letters_view_get_problems_view (letters));
+    GtkTextIter start, end;
+    g_autofree char *problems = NULL;
+
+    _jd_review_letters_view_select (letters, 0);
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    problems = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_nonnull (strstr (problems, "检查来源明确"));
+    g_assert_null (strstr (problems, "The source of the inspection"));
+  }
 
   if (screenshot != NULL)
     {
