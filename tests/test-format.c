@@ -40,6 +40,12 @@ test_money_yuan (void)
   assert_owned_str (jd_format_money (150), "¥2");
   assert_owned_str (jd_format_money (1234567890), "¥12,345,679");
   assert_owned_str (jd_format_money (-50000), MINUS "¥500");
+
+  /* One case's amount is exact, to the fen */
+  assert_owned_str (jd_format_amount (140000), "¥1,400.00");
+  assert_owned_str (jd_format_amount (123456789), "¥1,234,567.89");
+  assert_owned_str (jd_format_amount (5), "¥0.05");
+  assert_owned_str (jd_format_amount (-150), MINUS "¥1.50");
 }
 
 /* With the zh_CN catalogue, money reads in 万元 as the yearly reports write it */
@@ -66,6 +72,8 @@ test_money_wan (void)
   assert_owned_str (jd_format_money (4999), "0.00万元");
   assert_owned_str (jd_format_change (1210050, 520000, TRUE), "+0.69万元 (+132.7%)");
   assert_owned_str (jd_format_change (5, 0, FALSE), "+5（新增）");
+  assert_owned_str (jd_format_amount (140000), "1,400.00元");
+  assert_owned_str (jd_format_amount (5), "0.05元");
 }
 
 static void

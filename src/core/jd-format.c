@@ -93,6 +93,27 @@ jd_format_money (gint64 fen)
 }
 
 char *
+jd_format_amount (gint64 fen)
+{
+  GString *out = g_string_new (NULL);
+  guint64 magnitude = fen < 0 ? (guint64) -fen : (guint64) fen;
+  g_autofree char *number = NULL;
+
+  if (fen < 0)
+    g_string_append (out, MINUS_SIGN);
+  if (!money_in_wan ())
+    g_string_append (out, "¥");
+  append_grouped (out, magnitude / 100);
+  g_string_append_printf (out, ".%02u", (guint) (magnitude % 100));
+  number = g_string_free (out, FALSE);
+  if (!money_in_wan ())
+    return g_steal_pointer (&number);
+  /* Translators: one case's amount to the fen, as Chinese documents write
+   * it; zh_CN: "%s元" */
+  return g_strdup_printf (_("%s yuan"), number);
+}
+
+char *
 jd_format_percent (double ratio)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];

@@ -16,6 +16,9 @@ char   *jd_format_count          (gint64    value);
 /* Money in fen, shown in 万元 with two decimals ("1,234.57万元") when the
  * translation asks for wan, else in yuan ("¥12,345,679"). */
 char   *jd_format_money          (gint64    fen);
+/* One case's amount in fen, exact: "¥1,400.50", or "1,400.50元" when the
+ * translation asks for wan (Chinese documents write a case's fine in 元). */
+char   *jd_format_amount         (gint64    fen);
 /* TRUE when the translation writes money in 万元 (and large numbers in 万 / 亿). */
 gboolean jd_format_uses_chinese_units (void);
 /* 0.4223 -> "42.2%" */

@@ -662,7 +662,7 @@ update_details (JdReviewScoring    *self,
   set_detail (self, DETAIL_OPENED, file->opened_on);
   set_detail (self, DETAIL_CLOSED, file->closed_on);
   if (file->fine_fen > 0)
-    fine = jd_format_money (file->fine_fen);
+    fine = jd_format_amount (file->fine_fen);
   set_detail (self, DETAIL_FINE, fine);
 }
 
