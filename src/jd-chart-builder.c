@@ -25,11 +25,7 @@
 
 #define EN_DASH "\xe2\x80\x93"
 
-static const struct
-{
-  const char *id;
-  const char *label;
-} choices[JD_CHART_CHOICE_N] = {
+static const JdEnumName choices[JD_CHART_CHOICE_N] = {
   { "trend", N_("Enforcement Trend") },
   { "composition", N_("Records by Category") },
   { "ranking", N_("Agency Ranking") },
@@ -40,28 +36,25 @@ static const struct
 const char *
 jd_chart_choice_to_id (JdChartChoice choice)
 {
-  g_return_val_if_fail (choice < JD_CHART_CHOICE_N, NULL);
-  return choices[choice].id;
+  return jd_enum_name_to_id (choices, G_N_ELEMENTS (choices), (int) choice);
 }
 
 const char *
 jd_chart_choice_to_label (JdChartChoice choice)
 {
-  g_return_val_if_fail (choice < JD_CHART_CHOICE_N, NULL);
-  return _(choices[choice].label);
+  return jd_enum_name_to_label (choices, G_N_ELEMENTS (choices), (int) choice);
 }
 
 gboolean
 jd_chart_choice_from_id (const char    *id,
                          JdChartChoice *out)
 {
-  for (guint i = 0; i < JD_CHART_CHOICE_N; i++)
-    if (g_strcmp0 (id, choices[i].id) == 0)
-      {
-        *out = i;
-        return TRUE;
-      }
-  return FALSE;
+  int value;
+
+  if (!jd_enum_name_lookup (choices, G_N_ELEMENTS (choices), id, &value))
+    return FALSE;
+  *out = (JdChartChoice) value;
+  return TRUE;
 }
 
 /* Building ------------------------------------------------------------------ */

@@ -38,11 +38,7 @@
 #define HEADER_H     24.0
 #define FOOTER_H     22.0
 
-static const struct
-{
-  const char *id;
-  const char *label;
-} doc_kinds[JD_REVIEW_DOC_N] = {
+static const JdEnumName doc_kinds[JD_REVIEW_DOC_N] = {
   { "blank", N_("Blank review sheets") },
   { "filled", N_("Filled review sheets") },
   { "results", N_("Review results report") },
@@ -52,28 +48,25 @@ static const struct
 const char *
 jd_review_doc_kind_to_id (JdReviewDocKind kind)
 {
-  g_return_val_if_fail (kind < JD_REVIEW_DOC_N, NULL);
-  return doc_kinds[kind].id;
+  return jd_enum_name_to_id (doc_kinds, G_N_ELEMENTS (doc_kinds), (int) kind);
 }
 
 const char *
 jd_review_doc_kind_to_label (JdReviewDocKind kind)
 {
-  g_return_val_if_fail (kind < JD_REVIEW_DOC_N, NULL);
-  return _(doc_kinds[kind].label);
+  return jd_enum_name_to_label (doc_kinds, G_N_ELEMENTS (doc_kinds), (int) kind);
 }
 
 gboolean
 jd_review_doc_kind_from_id (const char      *id,
                             JdReviewDocKind *out)
 {
-  for (guint i = 0; i < JD_REVIEW_DOC_N; i++)
-    if (g_strcmp0 (id, doc_kinds[i].id) == 0)
-      {
-        *out = i;
-        return TRUE;
-      }
-  return FALSE;
+  int value;
+
+  if (!jd_enum_name_lookup (doc_kinds, G_N_ELEMENTS (doc_kinds), id, &value))
+    return FALSE;
+  *out = (JdReviewDocKind) value;
+  return TRUE;
 }
 
 /* Blocks -------------------------------------------------------------------- */

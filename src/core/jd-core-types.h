@@ -108,6 +108,27 @@ typedef enum
 } JdCertEventKind;
 #define JD_CERT_EVENT_N 5
 
+/* The table of an enumeration: a stable identifier (ASCII, for files, JSON
+ * and the CLI) and an N_()-marked label for each value, in value order. The
+ * helpers return NULL (or FALSE) for a value or an identifier out of the table. */
+typedef struct
+{
+  const char *id;
+  const char *label;
+} JdEnumName;
+
+const char *jd_enum_name_to_id         (const JdEnumName *names,
+                                        guint             n_names,
+                                        int               value);
+/* The label, translated in Jiandu's domain */
+const char *jd_enum_name_to_label      (const JdEnumName *names,
+                                        guint             n_names,
+                                        int               value);
+gboolean    jd_enum_name_lookup        (const JdEnumName *names,
+                                        guint             n_names,
+                                        const char       *id,
+                                        int              *out);
+
 /* Stable identifiers (ASCII, for files, JSON and the CLI) and translated labels.
  * Out-of-range values return NULL. */
 const char *jd_agency_kind_to_id       (JdAgencyKind     kind);

@@ -11,20 +11,52 @@
 
 #include "jd-core-types.h"
 
-typedef struct
+const char *
+jd_enum_name_to_id (const JdEnumName *names,
+                    guint             n_names,
+                    int               value)
 {
-  const char *id;
-  const char *label;   /* N_() marked, translated on lookup */
-} EnumName;
+  if (value < 0 || (guint) value >= n_names)
+    return NULL;
+  return names[value].id;
+}
 
-static const EnumName agency_kinds[JD_AGENCY_KIND_N] = {
+const char *
+jd_enum_name_to_label (const JdEnumName *names,
+                       guint             n_names,
+                       int               value)
+{
+  if (value < 0 || (guint) value >= n_names)
+    return NULL;
+  return g_dgettext (GETTEXT_PACKAGE, names[value].label);
+}
+
+gboolean
+jd_enum_name_lookup (const JdEnumName *names,
+                     guint             n_names,
+                     const char       *id,
+                     int              *out)
+{
+  for (guint i = 0; id != NULL && i < n_names; i++)
+    {
+      if (g_str_equal (names[i].id, id))
+        {
+          if (out != NULL)
+            *out = (int) i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static const JdEnumName agency_kinds[JD_AGENCY_KIND_N] = {
   { "district_department", N_("District department") },
   { "subdistrict_town",    N_("Street or town") },
   { "integrated_team",     N_("Integrated enforcement team") },
   { "other",               N_("Other agency") },
 };
 
-static const EnumName categories[JD_CATEGORY_N] = {
+static const JdEnumName categories[JD_CATEGORY_N] = {
   { "licensing",          N_("Licensing") },
   { "penalty",            N_("Penalty") },
   { "coercive_measure",   N_("Coercive measure") },
@@ -40,13 +72,13 @@ static const EnumName categories[JD_CATEGORY_N] = {
   { "other",              N_("Other action") },
 };
 
-static const EnumName procedures[JD_PROCEDURE_N] = {
+static const JdEnumName procedures[JD_PROCEDURE_N] = {
   { "none",    N_("No procedure") },
   { "general", N_("General procedure") },
   { "simple",  N_("Simple procedure") },
 };
 
-static const EnumName penalty_types[JD_PENALTY_TYPE_N] = {
+static const JdEnumName penalty_types[JD_PENALTY_TYPE_N] = {
   { "none",                  N_("None") },
   { "warning",               N_("Warning") },
   { "criticism",             N_("Public criticism") },
@@ -62,13 +94,13 @@ static const EnumName penalty_types[JD_PENALTY_TYPE_N] = {
   { "other",                 N_("Other penalty") },
 };
 
-static const EnumName cert_statuses[JD_CERT_STATUS_N] = {
+static const JdEnumName cert_statuses[JD_CERT_STATUS_N] = {
   { "valid",     N_("Valid") },
   { "suspended", N_("Suspended") },
   { "cancelled", N_("Cancelled") },
 };
 
-static const EnumName cancel_reasons[JD_CANCEL_REASON_N] = {
+static const JdEnumName cancel_reasons[JD_CANCEL_REASON_N] = {
   { "none",        N_("None") },
   { "retired",     N_("Retired") },
   { "transferred", N_("Transferred") },
@@ -77,7 +109,7 @@ static const EnumName cancel_reasons[JD_CANCEL_REASON_N] = {
   { "other",       N_("Other reason") },
 };
 
-static const EnumName leniencies[JD_LENIENCY_N] = {
+static const JdEnumName leniencies[JD_LENIENCY_N] = {
   { "none",          N_("None") },
   { "not_penalised", N_("Not penalised") },
   { "first_offence", N_("First-offence exemption") },
@@ -89,16 +121,12 @@ static const EnumName leniencies[JD_LENIENCY_N] = {
   const char * \
   jd_##name##_to_id (type value) \
   { \
-    if ((guint) value >= G_N_ELEMENTS (table)) \
-      return NULL; \
-    return table[value].id; \
+    return jd_enum_name_to_id (table, G_N_ELEMENTS (table), (int) value); \
   } \
   const char * \
   jd_##name##_to_label (type value) \
   { \
-    if ((guint) value >= G_N_ELEMENTS (table)) \
-      return NULL; \
-    return g_dgettext (GETTEXT_PACKAGE, table[value].label); \
+    return jd_enum_name_to_label (table, G_N_ELEMENTS (table), (int) value); \
   }
 
 DEFINE_ENUM_NAMES (agency_kind, JdAgencyKind, agency_kinds)
@@ -109,31 +137,13 @@ DEFINE_ENUM_NAMES (cert_status, JdCertStatus, cert_statuses)
 DEFINE_ENUM_NAMES (cancel_reason, JdCancelReason, cancel_reasons)
 DEFINE_ENUM_NAMES (leniency, JdLeniency, leniencies)
 
-static gboolean
-lookup_id (const EnumName *table,
-           guint           n,
-           const char     *id,
-           guint          *out)
-{
-  for (guint i = 0; id != NULL && i < n; i++)
-    {
-      if (g_strcmp0 (table[i].id, id) == 0)
-        {
-          *out = i;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
 gboolean
 jd_category_from_id (const char       *id,
                      JdActionCategory *out)
 {
-  guint value;
+  int value;
 
-  if (!lookup_id (categories, G_N_ELEMENTS (categories), id, &value))
+  if (!jd_enum_name_lookup (categories, G_N_ELEMENTS (categories), id, &value))
     return FALSE;
 
   *out = (JdActionCategory) value;
@@ -144,9 +154,9 @@ gboolean
 jd_agency_kind_from_id (const char   *id,
                         JdAgencyKind *out)
 {
-  guint value;
+  int value;
 
-  if (!lookup_id (agency_kinds, G_N_ELEMENTS (agency_kinds), id, &value))
+  if (!jd_enum_name_lookup (agency_kinds, G_N_ELEMENTS (agency_kinds), id, &value))
     return FALSE;
 
   *out = (JdAgencyKind) value;

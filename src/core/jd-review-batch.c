@@ -99,11 +99,7 @@ not_found (GError     **error,
 
 /* Kinds --------------------------------------------------------------------- */
 
-static const struct
-{
-  const char *id;
-  const char *label;
-} batch_kinds[JD_REVIEW_BATCH_KIND_N] = {
+static const JdEnumName batch_kinds[JD_REVIEW_BATCH_KIND_N] = {
   /* Translators: a kind of case-file review batch (自查) */
   [JD_REVIEW_BATCH_SELF] = { "self", N_("Self-review") },
   /* Translators: a kind of case-file review batch (交叉评查) */
@@ -115,17 +111,13 @@ static const struct
 const char *
 jd_review_batch_kind_to_id (JdReviewBatchKind kind)
 {
-  if ((guint) kind >= JD_REVIEW_BATCH_KIND_N)
-    return NULL;
-  return batch_kinds[kind].id;
+  return jd_enum_name_to_id (batch_kinds, G_N_ELEMENTS (batch_kinds), kind);
 }
 
 const char *
 jd_review_batch_kind_to_label (JdReviewBatchKind kind)
 {
-  if ((guint) kind >= JD_REVIEW_BATCH_KIND_N)
-    return NULL;
-  return _(batch_kinds[kind].label);
+  return jd_enum_name_to_label (batch_kinds, G_N_ELEMENTS (batch_kinds), kind);
 }
 
 /* Specs --------------------------------------------------------------------- */

@@ -26,13 +26,7 @@
 
 /* Enumerations ---------------------------------------------------------------- */
 
-typedef struct
-{
-  const char *id;
-  const char *label;   /* N_() marked, translated on lookup */
-} EnumName;
-
-static const EnumName review_kinds[JD_REVIEW_KIND_N] = {
+static const JdEnumName review_kinds[JD_REVIEW_KIND_N] = {
   { "penalty-general", N_("Penalty (general procedure)") },
   { "penalty-simple",  N_("Penalty (simple procedure)") },
   { "licensing",       N_("Licensing") },
@@ -40,67 +34,30 @@ static const EnumName review_kinds[JD_REVIEW_KIND_N] = {
   { "coercion",        N_("Coercion") },
 };
 
-static const EnumName veto_effects[JD_VETO_N] = {
+static const JdEnumName veto_effects[JD_VETO_N] = {
   { "none",   N_("No veto") },
   { "zero",   N_("Score becomes zero") },
   { "fail",   N_("File fails") },
   { "no-top", N_("No top grade") },
 };
 
-static const EnumName grades[JD_GRADE_N] = {
+static const JdEnumName grades[JD_GRADE_N] = {
   { "excellent", N_("Excellent") },
   { "good",      N_("Good") },
   { "pass",      N_("Pass") },
   { "fail",      N_("Fail") },
 };
 
-static const char *
-enum_id (const EnumName *table,
-         guint           n,
-         int             value)
-{
-  if (value < 0 || (guint) value >= n)
-    return NULL;
-  return table[value].id;
-}
-
-static const char *
-enum_label (const EnumName *table,
-            guint           n,
-            int             value)
-{
-  if (value < 0 || (guint) value >= n)
-    return NULL;
-  return g_dgettext (GETTEXT_PACKAGE, table[value].label);
-}
-
-static gboolean
-enum_lookup (const EnumName *table,
-             guint           n,
-             const char     *id,
-             int            *out)
-{
-  for (guint i = 0; id != NULL && i < n; i++)
-    {
-      if (g_str_equal (table[i].id, id))
-        {
-          *out = (int) i;
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
-
 const char *
 jd_review_kind_to_id (JdReviewKind kind)
 {
-  return enum_id (review_kinds, G_N_ELEMENTS (review_kinds), kind);
+  return jd_enum_name_to_id (review_kinds, G_N_ELEMENTS (review_kinds), kind);
 }
 
 const char *
 jd_review_kind_to_label (JdReviewKind kind)
 {
-  return enum_label (review_kinds, G_N_ELEMENTS (review_kinds), kind);
+  return jd_enum_name_to_label (review_kinds, G_N_ELEMENTS (review_kinds), kind);
 }
 
 gboolean
@@ -109,7 +66,7 @@ jd_review_kind_from_id (const char   *id,
 {
   int value;
 
-  if (!enum_lookup (review_kinds, G_N_ELEMENTS (review_kinds), id, &value))
+  if (!jd_enum_name_lookup (review_kinds, G_N_ELEMENTS (review_kinds), id, &value))
     return FALSE;
   if (out != NULL)
     *out = (JdReviewKind) value;
@@ -143,25 +100,25 @@ jd_review_kind_for_record (int category,
 const char *
 jd_veto_effect_to_id (JdVetoEffect effect)
 {
-  return enum_id (veto_effects, G_N_ELEMENTS (veto_effects), effect);
+  return jd_enum_name_to_id (veto_effects, G_N_ELEMENTS (veto_effects), effect);
 }
 
 const char *
 jd_veto_effect_to_label (JdVetoEffect effect)
 {
-  return enum_label (veto_effects, G_N_ELEMENTS (veto_effects), effect);
+  return jd_enum_name_to_label (veto_effects, G_N_ELEMENTS (veto_effects), effect);
 }
 
 const char *
 jd_grade_to_id (JdGrade grade)
 {
-  return enum_id (grades, G_N_ELEMENTS (grades), grade);
+  return jd_enum_name_to_id (grades, G_N_ELEMENTS (grades), grade);
 }
 
 const char *
 jd_grade_to_label (JdGrade grade)
 {
-  return enum_label (grades, G_N_ELEMENTS (grades), grade);
+  return jd_enum_name_to_label (grades, G_N_ELEMENTS (grades), grade);
 }
 
 /* The template ------------------------------------------------------------------ */
@@ -1619,7 +1576,7 @@ read_template (xmlNodePtr         root,
               JdGradeBand band = { JD_GRADE_FAIL, parse_points (min) };
               int value;
 
-              if (!enum_lookup (grades, G_N_ELEMENTS (grades), grade, &value))
+              if (!jd_enum_name_lookup (grades, G_N_ELEMENTS (grades), grade, &value))
                 return fail_at_node (error, path, node, _("the grade is unknown"));
               band.grade = (JdGrade) value;
               g_array_append_val (self->bands, band);
@@ -1662,7 +1619,7 @@ read_template (xmlNodePtr         root,
 
               if (section_attr != NULL && section < 0)
                 return fail_at_node (error, path, node, _("the item’s section does not exist"));
-              if (veto_attr != NULL && !enum_lookup (veto_effects, G_N_ELEMENTS (veto_effects), veto_attr, &veto))
+              if (veto_attr != NULL && !jd_enum_name_lookup (veto_effects, G_N_ELEMENTS (veto_effects), veto_attr, &veto))
                 return fail_at_node (error, path, node, _("the veto is unknown"));
               for (xmlNodePtr field = first_element (node); field != NULL; field = next_element (field))
                 {
