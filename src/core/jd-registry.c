@@ -180,33 +180,54 @@ officer_from_row (sqlite3_stmt *stmt)
   return officer;
 }
 
-JdAgency *
-jd_registry_get_agency (JdDb    *db,
-                        gint64   agency_id,
-                        GError **error)
+typedef gpointer (*RowFunc) (sqlite3_stmt *stmt);
+
+/* The row that SQL selects by ?1 = ID, through FROM_ROW. No row: NULL with
+ * *MISSING set, for the caller to say what is missing. */
+static gpointer
+get_row (JdDb        *db,
+         const char  *sql,
+         gint64       id,
+         RowFunc      from_row,
+         gboolean    *missing,
+         GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = _jd_db_prepare (db, sql, error);
   int rc;
 
-  g_return_val_if_fail (JD_IS_DB (db), NULL);
-
-  stmt = _jd_db_prepare (db, "SELECT " AGENCY_COLUMNS " FROM agency WHERE id = ?1;", error);
+  *missing = FALSE;
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, agency_id);
+  sqlite3_bind_int64 (stmt, 1, id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    return agency_from_row (stmt);
+    return from_row (stmt);
   if (rc != SQLITE_DONE)
     {
       _jd_db_set_error (db, error);
       return NULL;
     }
-
-  g_set_error (error, JD_DB_ERROR, JD_DB_ERROR_NOT_FOUND,
-               _("There is no agency with id %lld"), (long long) agency_id);
+  *missing = TRUE;
   return NULL;
+}
+
+JdAgency *
+jd_registry_get_agency (JdDb    *db,
+                        gint64   agency_id,
+                        GError **error)
+{
+  JdAgency *agency;
+  gboolean missing;
+
+  g_return_val_if_fail (JD_IS_DB (db), NULL);
+
+  agency = get_row (db, "SELECT " AGENCY_COLUMNS " FROM agency WHERE id = ?1;", agency_id,
+                    (RowFunc) agency_from_row, &missing, error);
+  if (missing)
+    g_set_error (error, JD_DB_ERROR, JD_DB_ERROR_NOT_FOUND,
+                 _("There is no agency with id %lld"), (long long) agency_id);
+  return agency;
 }
 
 JdOfficer *
@@ -214,28 +235,17 @@ jd_registry_get_officer (JdDb    *db,
                          gint64   officer_id,
                          GError **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+  JdOfficer *officer;
+  gboolean missing;
 
   g_return_val_if_fail (JD_IS_DB (db), NULL);
 
-  stmt = _jd_db_prepare (db, "SELECT " OFFICER_COLUMNS " FROM officer WHERE id = ?1;", error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, officer_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return officer_from_row (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _jd_db_set_error (db, error);
-      return NULL;
-    }
-
-  g_set_error (error, JD_DB_ERROR, JD_DB_ERROR_NOT_FOUND,
-               _("There is no officer with id %lld"), (long long) officer_id);
-  return NULL;
+  officer = get_row (db, "SELECT " OFFICER_COLUMNS " FROM officer WHERE id = ?1;", officer_id,
+                     (RowFunc) officer_from_row, &missing, error);
+  if (missing)
+    g_set_error (error, JD_DB_ERROR, JD_DB_ERROR_NOT_FOUND,
+                 _("There is no officer with id %lld"), (long long) officer_id);
+  return officer;
 }
 
 GPtrArray *
