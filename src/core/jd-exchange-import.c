@@ -707,9 +707,9 @@ add_figures (Import  *import,
 /* The record writer ---------------------------------------------------------- */
 
 /* The records of a section are read by a thread of their own while the
- * parser and the schema go on: the reader checks what the schema checks and
- * that each record's agency is one of the year's, then hands over the
- * record's attributes in batches; the writer adds them to the digest, turns
+ * parser and the schema go on: once the schema has validated a record and
+ * the reader has found its agency among the year's, the reader hands over
+ * the record's attributes in batches; the writer adds them to the digest, turns
  * them into JdRecordInfo, checks them with jd_db_validate_record () and
  * writes them (or, validating only, stops there). The two halves of an
  * import take about as long as each other, and desktops have two cores or
@@ -945,7 +945,7 @@ record_writer_add (RecordWriter       *writer,
     record_writer_push (writer);
 }
 
-/* Reads what is queued, joins the thread and frees WRITER. On a failure,
+/* Lets the writer finish what is queued, joins it and frees WRITER. On a failure,
  * *CODE, *LINE and *COLUMN say what and which record failed. */
 static gboolean
 record_writer_finish (RecordWriter *writer,
