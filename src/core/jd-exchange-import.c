@@ -707,9 +707,10 @@ add_figures (Import  *import,
 /* The record writer ---------------------------------------------------------- */
 
 /* The records of a section are read by a thread of their own while the
- * parser and the schema go on: once the schema has validated a record and
- * the reader has found its agency among the year's, the reader hands over
- * the record's attributes in batches; the writer adds them to the digest, turns
+ * parser and the schema go on: once the reader has found a record's required
+ * attributes and its agency among the year's, it hands over the record's
+ * attributes in batches (libxml2 calls the schema's handler just after ours,
+ * and a schema error ends the read before anything is kept); the writer adds them to the digest, turns
  * them into JdRecordInfo, checks them with jd_db_validate_record () and
  * writes them (or, validating only, stops there). The two halves of an
  * import take about as long as each other, and desktops have two cores or
