@@ -710,13 +710,14 @@ add_figures (Import  *import,
  * parser and the schema go on: once the reader has found a record's required
  * attributes and its agency among the year's, it hands over the record's
  * attributes in batches (libxml2 calls the schema's handler just after ours,
- * and a schema error ends the read before anything is kept); the writer adds them to the digest, turns
- * them into JdRecordInfo, checks them with jd_db_validate_record () and
- * writes them (or, validating only, stops there). The two halves of an
- * import take about as long as each other, and desktops have two cores or
- * more. Until the section ends and the writer has been joined, the reader
- * touches neither the database nor the digest. Batches are recycled, so
- * memory stays bounded however many records a file holds. */
+ * and a schema error ends the read before anything is kept); the writer adds
+ * them to the digest, turns them into JdRecordInfo, checks them with
+ * jd_db_validate_record () and writes them (or, validating only, stops
+ * there). The two halves of an import take about as long as each other, and
+ * desktops have two cores or more. Until the section ends and the writer has
+ * been joined, the reader touches neither the database nor the digest.
+ * Batches are recycled, so memory stays bounded however many records a file
+ * holds. */
 
 #define BATCH_RECORDS 1024
 #define BATCH_ATTRS   (16 * BATCH_RECORDS)
