@@ -904,17 +904,10 @@ record_writer_add (RecordWriter       *writer,
 {
   RecordBatch *batch = record_writer_batch (writer);
   PendingRecord *record;
-  gsize lengths[32];
   gsize total = 0;
 
   for (guint i = 0; i < n; i++)
-    {
-      gsize length = strlen (triples[3 * i + 2]) + 1;
-
-      if (i < G_N_ELEMENTS (lengths))
-        lengths[i] = length;
-      total += length;
-    }
+    total += strlen (triples[3 * i + 2]) + 1;
   /* The values' buffer never moves while it holds a value */
   if (batch->used + total > batch->size && batch->n > 0)
     {
@@ -934,7 +927,7 @@ record_writer_add (RecordWriter       *writer,
   record->column = column;
   for (guint i = 0; i < n; i++)
     {
-      gsize length = i < G_N_ELEMENTS (lengths) ? lengths[i] : strlen (triples[3 * i + 2]) + 1;
+      gsize length = strlen (triples[3 * i + 2]) + 1;
       char *value = batch->values + batch->used;
 
       memcpy (value, triples[3 * i + 2], length);
